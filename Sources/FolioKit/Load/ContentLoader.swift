@@ -1,0 +1,60 @@
+import Foundation
+
+/// The load stage: a content folder in, the typed `SiteContent` and the problems found out.
+/// Files are parsed concurrently; results are put back in path order.
+public enum ContentLoader {
+    public struct Result: Sendable {
+        /// Nil when a required file could not be read at all (site.yaml).
+        public var content: SiteContent?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func load(from root: URL) -> Result {
+        let log = DiagnosticLog()
+        let folder = ContentFolder.read(root, log: log)
+        var diagnostics = log.diagnostics
+
+        let config: SiteConfig? = folder.siteConfig.flatMap { source in
+            let log = DiagnosticLog()
+            defer { diagnostics += log.diagnostics }
+            return SiteConfigLoader.load(source, log: log)
+        }
+        let metrics: Metrics = folder.metrics.flatMap { source in
+            let log = DiagnosticLog()
+            defer { diagnostics += log.diagnostics }
+            return MetricsLoader.load(source, log: log)
+        } ?? .empty
+
+        let projects = loadAll(folder.projects, with: ProjectLoader.load)
+        let news = loadAll(folder.news, with: NewsLoader.load)
+        let pages = loadAll(folder.pages, with: PageLoader.load)
+        diagnostics += projects.diagnostics + news.diagnostics + pages.diagnostics
+
+        guard let config else { return Result(content: nil, diagnostics: diagnostics) }
+        let content = SiteContent(
+            config: config,
+            projects: projects.items,
+            news: news.items.sorted { ($0.date.value, $0.slug) > ($1.date.value, $1.slug) },
+            pages: pages.items,
+            metrics: metrics,
+            mediaFiles: folder.media
+        )
+        return Result(content: content, diagnostics: diagnostics)
+    }
+
+    private static func loadAll<Item: Sendable>(
+        _ sources: [SourceFile], with load: @escaping @Sendable (SourceFile, DiagnosticLog) -> Item?
+    ) -> (items: [Item], diagnostics: [Diagnostic]) {
+        let results = sources.concurrentMap { source -> LoadedFile<Item> in
+            let log = DiagnosticLog()
+            let item = load(source, log)
+            return LoadedFile(item: item, diagnostics: log.diagnostics)
+        }
+        return (results.compactMap(\.item), results.flatMap(\.diagnostics))
+    }
+}
+
+private struct LoadedFile<Item: Sendable>: Sendable {
+    var item: Item?
+    var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,54 @@
+import Yams
+
+/// Parses YAML text into Yams nodes, turning syntax errors and duplicate keys into diagnostics at
+/// the right line of the file.
+enum YAMLDocument {
+    /// `firstLine` is the file line of the YAML's first line.
+    static func parse(_ yaml: String, file: String, firstLine: Int, log: DiagnosticLog) -> Node? {
+        let offset = firstLine - 1
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            switch error {
+            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _):
+                log.error(at: SourceLocation(file: file, line: mark.line + offset, column: mark.column), "invalid YAML: \(problem)")
+            case let .duplicatedKeysInMapping(duplicates, context):
+                for key in duplicates {
+                    let line = secondOccurrence(ofKey: key, in: yaml, after: context.mark.line) ?? context.mark.line
+                    log.error(at: SourceLocation(file: file, line: line + offset, column: column(ofKey: key, line: line, in: yaml)),
+                              "duplicate key '\(key)'")
+                }
+            default:
+                log.error(at: SourceLocation(file: file, line: firstLine), "invalid YAML: \(error)")
+            }
+        } catch {
+            log.error(at: SourceLocation(file: file, line: firstLine), "invalid YAML: \(error)")
+        }
+        return nil
+    }
+
+    /// Yams reports a duplicate at its first occurrence; the editor's mistake is the later one.
+    private static func secondOccurrence(ofKey key: String, in yaml: String, after firstLine: Int) -> Int? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for (index, line) in lines.enumerated() where Self.line(line, definesKey: key) {
+            seen += 1
+            if seen >= 2 && index + 1 > firstLine - 1 { return index + 1 }
+        }
+        return nil
+    }
+
+    private static func line(_ line: Substring, definesKey key: String) -> Bool {
+        var rest = line.drop { $0 == " " || $0 == "-" }
+        if rest.hasPrefix("\"") || rest.hasPrefix("'") { rest = rest.dropFirst() }
+        guard rest.hasPrefix(key) else { return false }
+        let after = rest.dropFirst(key.count).drop { $0 == "\"" || $0 == "'" || $0 == " " }
+        return after.hasPrefix(":")
+    }
+
+    private static func column(ofKey key: String, line: Int, in yaml: String) -> Int {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count, let range = lines[line - 1].range(of: key) else { return 1 }
+        return lines[line - 1].distance(from: lines[line - 1].startIndex, to: range.lowerBound) + 1
+    }
+}

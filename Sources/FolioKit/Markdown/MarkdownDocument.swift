@@ -1,0 +1,31 @@
+/// A Markdown body parsed once and kept as plain values, so that the site, the search data and the
+/// booklet all reuse one parse.
+public struct MarkdownDocument: Sendable {
+    /// A link or image destination as written, with where it was written.
+    public struct Reference: Sendable {
+        public var destination: String
+        public var location: SourceLocation
+        public var isImage: Bool
+        /// The image's alt text (empty for links).
+        public var text: String
+    }
+
+    public struct Heading: Sendable {
+        public var level: Int
+        public var text: String
+        /// GitHub-style anchor id, unique within the document.
+        public var id: String
+    }
+
+    /// cmark-gfm's HTML: safe (no raw HTML, no `javascript:` URLs), destinations not yet rewritten,
+    /// headings without ids (`HTMLRewriter` adds them).
+    public var html: String
+    public var references: [Reference]
+    public var headings: [Heading]
+    /// The words of the body, for search and word counts.
+    public var plainText: String
+
+    public var anchorIDs: Set<String> { Set(headings.map(\.id)) }
+
+    public static let empty = MarkdownDocument(html: "", references: [], headings: [], plainText: "")
+}

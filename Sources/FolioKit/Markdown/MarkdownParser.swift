@@ -1,0 +1,131 @@
+import CCmarkGFM
+
+/// Parses GitHub Flavored Markdown with cmark-gfm into a `MarkdownDocument`.
+public enum MarkdownParser {
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// cmark-gfm keeps its extension registry in a global; registering it once up front keeps
+    /// concurrent parses from racing on it.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Parses `text`, whose first line is line `firstLine` of `file`, so that every reference
+    /// points into the file rather than into the body.
+    public static func parse(_ text: String, file: String, firstLine: Int) -> MarkdownDocument {
+        precondition(registered)
+        let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        // Without CMARK_OPT_UNSAFE raw HTML and javascript: URLs are dropped, as the contract asks.
+        let renderOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+
+        guard let parser = cmark_parser_new(parseOptions) else { return .empty }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var utf8 = Array(text.utf8)
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return .empty }
+        defer { cmark_node_free(root) }
+
+        var collector = TreeCollector(file: file, lineOffset: firstLine - 1)
+        collector.walk(root)
+
+        var html = ""
+        if let rendered = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser)) {
+            html = String(cString: rendered)
+            free(rendered)
+        }
+        return MarkdownDocument(
+            html: html,
+            references: collector.references,
+            headings: collector.headings,
+            plainText: collector.words.joined(separator: " ")
+        )
+    }
+}
+
+/// Walks the cmark tree once, collecting what validation, anchors and search need.
+private struct TreeCollector {
+    let file: String
+    let lineOffset: Int
+    var references: [MarkdownDocument.Reference] = []
+    var headings: [MarkdownDocument.Heading] = []
+    var words: [String] = []
+    private var usedIDs: [String: Int] = [:]
+
+    init(file: String, lineOffset: Int) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    mutating func walk(_ root: OpaquePointer) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        var lastLine = 1
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let line = Int(cmark_node_get_start_line(node))
+            if line > 0 { lastLine = line }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+                let column = Int(cmark_node_get_start_column(node))
+                references.append(.init(
+                    destination: string(cmark_node_get_url(node)),
+                    location: SourceLocation(file: file, line: lastLine + lineOffset, column: max(column, 1)),
+                    isImage: isImage,
+                    text: isImage ? Self.text(of: node) : ""
+                ))
+            case CMARK_NODE_HEADING:
+                let text = Self.text(of: node)
+                headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: uniqueID(for: text)))
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                let literal = string(cmark_node_get_literal(node))
+                if !literal.isEmpty { words.append(literal) }
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func uniqueID(for text: String) -> String {
+        let base = HeadingID.make(from: text)
+        let seen = usedIDs[base, default: 0]
+        usedIDs[base] = seen + 1
+        return seen == 0 ? base : "\(base)-\(seen)"
+    }
+
+    /// The concatenated text of a node's descendants (a heading's or an image's words).
+    static func text(of node: OpaquePointer) -> String {
+        var result = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                result += string(cmark_node_get_literal(current))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                result += " "
+            default:
+                result += text(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+}
+
+private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+    pointer.map { String(cString: $0) } ?? ""
+}
+
+import Foundation

@@ -1,0 +1,49 @@
+/// `site.yaml`: the settings that apply to the whole site and booklet. Values that later rules
+/// check keep their source position.
+public struct SiteConfig: Sendable {
+    public struct Sector: Sendable {
+        public var id: Located<String>
+        public var name: String
+        /// `#rrggbb`
+        public var colour: Located<String>
+    }
+
+    public struct Booklet: Sendable {
+        public var title: String
+        public var subtitle: String?
+        public var publisher: String?
+        /// `urn:uuid:…` or an ISBN.
+        public var identifier: Located<String>
+        /// YYYY-MM-DD
+        public var date: Located<String>
+        /// A content path under `media/`.
+        public var cover: Located<String>?
+    }
+
+    public struct MenuItem: Sendable {
+        public var title: String
+        /// A content path such as `pages/about.md` or `projects/`.
+        public var link: Located<String>
+    }
+
+    public var title: String
+    public var tagline: String?
+    public var language: Located<String>
+    public var baseURL: Located<String>?
+    public var fundingNotice: String
+    /// In the order of `site.yaml`.
+    public var sectors: [Sector]
+    public var booklet: Booklet
+    public var menu: [MenuItem]
+
+    public var sectorIDs: [String] { sectors.map(\.id.value) }
+
+    public func sector(_ id: String) -> Sector? { sectors.first { $0.id.value == id } }
+
+    /// `base_url` with exactly one trailing slash, ready for appending page paths.
+    public var absoluteRoot: String? {
+        guard var url = baseURL?.value else { return nil }
+        while url.hasSuffix("/") { url.removeLast() }
+        return url + "/"
+    }
+}
