@@ -35,7 +35,7 @@ public enum MarkdownParser {
         guard let root = cmark_parser_finish(parser) else { return .empty }
         defer { cmark_node_free(root) }
 
-        var collector = TreeCollector(file: file, lineOffset: firstLine - 1)
+        var collector = TreeCollector(file: file, lineOffset: firstLine - 1, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
         collector.walk(root)
 
         var html = ""
@@ -60,10 +60,23 @@ private struct TreeCollector {
     var headings: [MarkdownDocument.Heading] = []
     var words: [String] = []
     private var usedIDs: [String: Int] = [:]
+    let lines: [Substring]
 
-    init(file: String, lineOffset: Int) {
+    init(file: String, lineOffset: Int, lines: [Substring]) {
         self.file = file
         self.lineOffset = lineOffset
+        self.lines = lines
+    }
+
+    /// cmark counts columns on continuation lines of a paragraph after their indentation is
+    /// stripped; the editor's column includes it.
+    private func editorColumn(_ column: Int, line: Int) -> Int {
+        guard line >= 1, line <= lines.count else { return max(column, 1) }
+        let text = Array(lines[line - 1].utf8)
+        let startsLink = { (index: Int) in index >= 0 && index < text.count && (text[index] == UInt8(ascii: "[") || text[index] == UInt8(ascii: "!")) }
+        if startsLink(column - 1) { return column }
+        let indentation = text.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+        return startsLink(column - 1 + indentation) ? column + indentation : max(column, 1)
     }
 
     mutating func walk(_ root: OpaquePointer) {
@@ -82,7 +95,7 @@ private struct TreeCollector {
                 let column = Int(cmark_node_get_start_column(node))
                 references.append(.init(
                     destination: string(cmark_node_get_url(node)),
-                    location: SourceLocation(file: file, line: lastLine + lineOffset, column: max(column, 1)),
+                    location: SourceLocation(file: file, line: lastLine + lineOffset, column: editorColumn(column, line: lastLine)),
                     isImage: isImage,
                     text: isImage ? Self.text(of: node) : ""
                 ))

@@ -1,0 +1,78 @@
+import CLibXML2
+
+/// Takes cmark-gfm's HTML for one body through libxml2 and gives it back as well-formed XHTML
+/// markup that is also valid HTML5: heading ids added, link destinations rewritten for the output
+/// they appear in, ids prefixed so that many bodies can share one page (the booklet).
+///
+/// cmark's own HTML is not XML (footnotes carry valueless attributes), so every output — site
+/// page, single-page booklet, EPUB chapter — goes through this one serialiser.
+public struct HTMLRewriter: Sendable {
+    public enum LinkAction: Sendable {
+        case keep
+        case replace(String)
+        /// Drop the link but keep its text (a target the output does not contain).
+        case unwrap
+    }
+
+    /// Prepended to every `id` and to every same-document `#fragment`.
+    public var idPrefix: String
+    /// Maps a destination as written in the Markdown to what the output needs.
+    public var rewriteLink: @Sendable (_ destination: String, _ isImage: Bool) -> LinkAction
+    /// The accessible name of footnote back-links, from the layouts' strings (cmark's is English).
+    public var footnoteBackLabel: String?
+
+    public init(idPrefix: String = "", footnoteBackLabel: String? = nil,
+                rewriteLink: @escaping @Sendable (_ destination: String, _ isImage: Bool) -> LinkAction) {
+        self.idPrefix = idPrefix
+        self.footnoteBackLabel = footnoteBackLabel
+        self.rewriteLink = rewriteLink
+    }
+
+    public func rewrite(_ document: MarkdownDocument) -> String {
+        LibXML.initialise()
+        let wrapped = "<html><body>" + document.html + "</body></html>"
+        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        let count = Int32(wrapped.utf8.count)
+        guard let doc = wrapped.withCString({ htmlReadMemory($0, count, nil, "UTF-8", options) }) else { return "" }
+        defer { xmlFreeDoc(doc) }
+        guard let body = LibXML.firstElement(named: "body", in: xmlDocGetRootElement(doc)) else { return "" }
+
+        var headingIDs = document.headings.map(\.id)[...]
+        var unwrapped: [xmlNodePtr] = []
+        LibXML.forEachElement(below: body) { element in
+            let name = LibXML.name(of: element)
+            if name.count == 2, name.first == "h", let level = name.last?.wholeNumberValue, (1...6).contains(level),
+               let id = headingIDs.popFirst() {
+                LibXML.setAttribute("id", to: id, on: element)
+            }
+            if let id = LibXML.attribute("id", of: element), !idPrefix.isEmpty {
+                LibXML.setAttribute("id", to: idPrefix + id, on: element)
+            }
+            if name == "a", let href = LibXML.attribute("href", of: element) {
+                if href.hasPrefix("#") {
+                    LibXML.setAttribute("href", to: "#" + idPrefix + href.dropFirst(), on: element)
+                    if let label = footnoteBackLabel, LibXML.attribute("class", of: element) == "footnote-backref" {
+                        LibXML.setAttribute("aria-label", to: label, on: element)
+                    }
+                } else {
+                    if !apply(rewriteLink(href, false), attribute: "href", on: element) { unwrapped.append(element) }
+                }
+            }
+            if name == "img", let src = LibXML.attribute("src", of: element) {
+                if !apply(rewriteLink(src, true), attribute: "src", on: element) { unwrapped.append(element) }
+            }
+        }
+        // Unwrapping changes the tree, so it waits until the walk is over.
+        unwrapped.forEach(LibXML.unwrap)
+        return LibXML.serialiseChildren(of: body)
+    }
+
+    /// False when the element is to be unwrapped.
+    private func apply(_ action: LinkAction, attribute: String, on element: xmlNodePtr) -> Bool {
+        switch action {
+        case .keep: return true
+        case .replace(let value): LibXML.setAttribute(attribute, to: value, on: element); return true
+        case .unwrap: return false
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import CLibXML2
+import Glibc
+
+/// The few libxml2 tree operations Folio needs, wrapped so that the C pointers stay in one file.
+enum LibXML {
+    /// libxml2 must set up its globals once, on one thread, before parsers run concurrently.
+    private static let initialised: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    static func initialise() { precondition(initialised) }
+
+    static func name(of node: xmlNodePtr) -> String {
+        node.pointee.name.map { String(cString: $0) } ?? ""
+    }
+
+    static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { free(value) }  // libxml2 allocates with malloc here; its xmlFree is a C global Swift 6 rejects
+        return String(cString: value)
+    }
+
+    static func setAttribute(_ name: String, to value: String, on node: xmlNodePtr) {
+        xmlSetProp(node, name, value)
+    }
+
+    static func firstElement(named name: String, in root: xmlNodePtr?) -> xmlNodePtr? {
+        var found: xmlNodePtr?
+        if let root, Self.name(of: root) == name { return root }
+        if let root {
+            forEachElement(below: root) { element in
+                if found == nil, Self.name(of: element) == name { found = element }
+            }
+        }
+        return found
+    }
+
+    /// Depth-first, document order.
+    static func forEachElement(below parent: xmlNodePtr, _ visit: (xmlNodePtr) -> Void) {
+        var child = parent.pointee.children
+        while let node = child {
+            if node.pointee.type == XML_ELEMENT_NODE {
+                visit(node)
+                forEachElement(below: node, visit)
+            }
+            child = node.pointee.next
+        }
+    }
+
+    /// Replaces an element by its children.
+    static func unwrap(_ element: xmlNodePtr) {
+        while let child = element.pointee.children {
+            xmlUnlinkNode(child)
+            xmlAddPrevSibling(element, child)
+        }
+        xmlUnlinkNode(element)
+        xmlFreeNode(element)
+    }
+
+    /// The children of `parent` as XHTML-style markup: well-formed XML that HTML5 parsers read the same.
+    static func serialiseChildren(of parent: xmlNodePtr) -> String {
+        guard let buffer = xmlBufferCreate() else { return "" }
+        defer { xmlBufferFree(buffer) }
+        let options = Int32(XML_SAVE_XHTML.rawValue | XML_SAVE_NO_DECL.rawValue)
+        guard let context = xmlSaveToBuffer(buffer, "UTF-8", options) else { return "" }
+        var child = parent.pointee.children
+        while let node = child {
+            xmlSaveTree(context, node)
+            child = node.pointee.next
+        }
+        xmlSaveClose(context)
+        return String(cString: xmlBufferContent(buffer))
+    }
+}
