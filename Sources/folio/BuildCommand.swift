@@ -1,11 +1,16 @@
 import ArgumentParser
 import FolioKit
+import Foundation
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Builds the website and the booklet into the output folder.",
-        discussion: "Writes into a temporary folder beside the output and swaps it in only when everything succeeded: on any error the existing output is left as it was."
+        discussion: """
+        Writes into a temporary folder beside the output, checks every link of every page, and \
+        swaps the new output in only when everything succeeded: on any error the existing output \
+        is left as it was. Dates come from the content, or from SOURCE_DATE_EPOCH when it is set.
+        """
     )
 
     @OptionGroup var options: ContentOptions
@@ -22,8 +27,20 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = Pipeline.check(contentFolder: options.contentFolder)
-        options.report(result.diagnostics)
-        if result.diagnostics.hasErrors { throw ExitCode(1) }
+        let started = DispatchTime.now()
+        let report = Pipeline.build(.init(
+            content: options.contentFolder,
+            layouts: URL(fileURLWithPath: layouts),
+            output: URL(fileURLWithPath: output),
+            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
+        ))
+        options.report(report.diagnostics)
+        guard report.succeeded else {
+            printError("build failed: '\(output)' was left as it was")
+            throw ExitCode(1)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let warnings = report.diagnostics.count
+        print("built \(output)/: \(report.pageCount) pages, booklet \(report.epubBytes / 1024) KB, \(String(format: "%.2f", seconds)) s, \(warnings) warning\(warnings == 1 ? "" : "s")")
     }
 }

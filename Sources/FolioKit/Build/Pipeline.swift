@@ -1,12 +1,35 @@
 import Foundation
 
 /// The whole build, stage by stage: load → validate → render → write → check. Each stage is a
-/// function from the previous stage's result; file I/O happens only in load and write.
+/// function of the previous stage's result; file I/O happens only in load and write.
 public enum Pipeline {
     public struct CheckResult: Sendable {
         public var content: SiteContent?
         /// Sorted, with paths relative to the current directory.
         public var diagnostics: [Diagnostic]
+    }
+
+    public struct BuildOptions: Sendable {
+        public var content: URL
+        public var layouts: URL
+        public var output: URL
+        /// `SOURCE_DATE_EPOCH`, when set: the date stamped into feed and EPUB.
+        public var sourceDateEpoch: String?
+
+        public init(content: URL, layouts: URL, output: URL, sourceDateEpoch: String? = nil) {
+            self.content = content
+            self.layouts = layouts
+            self.output = output
+            self.sourceDateEpoch = sourceDateEpoch
+        }
+    }
+
+    public struct BuildReport: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var pageCount = 0
+        public var fileCount = 0
+        public var epubBytes = 0
+        public var succeeded: Bool { !diagnostics.hasErrors }
     }
 
     /// Loads and validates a content folder; writes nothing.
@@ -17,4 +40,85 @@ public enum Pipeline {
         let paths = DisplayPaths(contentFolder: contentFolder)
         return CheckResult(content: loaded.content, diagnostics: paths.apply(to: diagnostics).sorted())
     }
+
+    /// Builds the site and booklet. On any error the existing output folder is left untouched.
+    public static func build(_ options: BuildOptions) -> BuildReport {
+        let output = OutputFolder(options.output)
+        if let refusal = output.refusal(content: options.content, layouts: options.layouts) {
+            return BuildReport(diagnostics: [.error(at: SourceLocation(file: options.output.path), refusal.description)])
+        }
+        let checked = check(contentFolder: options.content)
+        let (theme, themeDiagnostics) = Theme.load(from: options.layouts)
+        var report = BuildReport(diagnostics: checked.diagnostics + themeDiagnostics.map(displayLayoutPath))
+        guard let content = checked.content, let theme, !report.diagnostics.hasErrors else { return report }
+
+        let paths = DisplayPaths(contentFolder: options.content)
+        if content.config.baseURL == nil {
+            report.diagnostics.append(.warning(at: SourceLocation(file: paths.contentPath("site.yaml")),
+                                               "no base_url: the sitemap, canonical URLs and absolute feed links are left out"))
+        }
+        let date = BuildDate(content: content, sourceDateEpoch: options.sourceDateEpoch)
+        let files = render(content, theme: theme, date: date)
+
+        let staging: URL
+        do {
+            staging = try output.makeStaging()
+            try OutputFolder.write(files.outputs, into: staging)
+            try OutputFolder.copyTree(from: theme.assetsFolder, to: staging.appendingPathComponent("assets"))
+            try OutputFolder.copyTree(from: options.content.appendingPathComponent("media"), to: staging.appendingPathComponent("media"))
+        } catch {
+            report.diagnostics.append(.error(at: SourceLocation(file: options.output.path), "cannot write the output: \(error.localizedDescription)"))
+            return report
+        }
+
+        let problems = LinkChecker.check(folder: staging)
+        report.diagnostics += problems.map { files.sources.locate($0, content: content, displayPaths: paths, layouts: options.layouts) }
+        report.diagnostics.sort()
+        report.pageCount = files.outputs.filter { $0.path.hasSuffix(".html") }.count
+        report.fileCount = files.outputs.count
+        report.epubBytes = files.epubBytes
+        guard !report.diagnostics.hasErrors else {
+            output.discard(staging)
+            return report
+        }
+        do {
+            try output.commit(staging)
+        } catch {
+            output.discard(staging)
+            report.diagnostics.append(.error(at: SourceLocation(file: options.output.path), "cannot replace the output folder: \(error.localizedDescription)"))
+        }
+        return report
+    }
+
+    /// Every output file made from the content: the render stage as one pure function.
+    static func render(_ content: SiteContent, theme: Theme, date: BuildDate) -> RenderedSite {
+        let booklet = BookletRenderer(content: content, theme: theme, date: date)
+        let epub = booklet.renderEPUB()
+        let site = SiteRenderer(content: content, theme: theme, epubSize: epub.map { $0.data.count })
+        var outputs = site.renderPages()
+        outputs.append(booklet.renderEdition())
+        if let epub { outputs.append(epub) }
+        outputs.append(AtomFeed.render(content, updated: date.timestamp, feedTitle: theme.string("feedTitle")
+            .replacingOccurrences(of: "{site}", with: content.config.title)))
+        if let root = content.config.absoluteRoot {
+            outputs += Sitemap.render(pagePaths: site.pagePaths + [SitePaths.bookletEdition], absoluteRoot: root)
+        } else {
+            outputs.append(Sitemap.robotsWithoutSitemap())
+        }
+        outputs.append(SearchData.render(site.index.projects))
+        return RenderedSite(outputs: outputs, sources: PageSources(site: site), epubBytes: epub?.data.count ?? 0)
+    }
+
+    private static func displayLayoutPath(_ diagnostic: Diagnostic) -> Diagnostic {
+        var copy = diagnostic
+        copy.location.file = DisplayPaths.relativePath(of: URL(fileURLWithPath: copy.location.file),
+                                                       from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        return copy
+    }
+}
+
+struct RenderedSite {
+    var outputs: [OutputFile]
+    var sources: PageSources
+    var epubBytes: Int
 }

@@ -1,0 +1,82 @@
+/// The small repeated pieces of pages (docs/layouts.md, "Values per template"): project and
+/// news cards, badges, figures. Hrefs are relative to the page the piece appears on.
+extension SiteRenderer {
+    func sectorBadge(_ id: String, from page: String) -> [String: Any] {
+        let sector = content.config.sector(id)
+        let colour = sector?.colour.value ?? "#444444"
+        return ["id": id, "name": sector?.name ?? id, "colour": colour, "textColour": Contrast.textColour(on: colour),
+                "href": SitePaths.relative(SitePaths.sector(id), from: page)]
+    }
+
+    func countryName(_ code: String) -> String {
+        let name = theme.string("countries.\(code)")
+        return name == "countries.\(code)" ? code : name
+    }
+
+    func countryBadge(_ code: String, from page: String) -> [String: Any] {
+        ["code": code, "name": countryName(code), "href": SitePaths.relative(SitePaths.country(code), from: page)]
+    }
+
+    func stageName(_ id: String) -> String { theme.string("stages.\(id)") }
+
+    func money(_ value: Double) -> String {
+        NumberText.format(value, unit: .eur, groupSeparator: theme.string("number.groupSeparator").count == 1 ? theme.string("number.groupSeparator") : ",")
+    }
+
+    func projectCard(_ project: Project, from page: String) -> [String: Any] {
+        var card: [String: Any] = [
+            "slug": project.slug,
+            "title": project.title,
+            "summary": project.summary.value,
+            "href": SitePaths.relative(SitePaths.project(project.slug), from: page),
+            "sectors": project.sectorIDs.map { sectorBadge($0, from: page) },
+            "countries": project.countryCodes.map { countryBadge($0, from: page) },
+            "fundingText": money(project.fundingEUR.value),
+            "dataSectors": project.sectorIDs.joined(separator: " "),
+            "dataCountries": project.countryCodes.joined(separator: " "),
+            "dataStage": project.stage?.value ?? "",
+        ]
+        card["acronym"] = project.acronym
+        if let call = index.call(named: project.call) {
+            card["call"] = ["name": call.name, "href": SitePaths.relative(SitePaths.call(call.slug), from: page)]
+            card["dataCall"] = call.slug
+        }
+        if let stage = project.stage?.value {
+            card["stage"] = ["id": stage, "name": stageName(stage), "href": SitePaths.relative(SitePaths.stage(stage), from: page)]
+        }
+        return card
+    }
+
+    func newsCard(_ item: NewsItem, from page: String) -> [String: Any] {
+        var card: [String: Any] = [
+            "title": item.title,
+            "summary": item.summary.value,
+            "href": SitePaths.relative(SitePaths.newsItem(item.slug), from: page),
+            "dateISO": item.date.value,
+            "dateText": theme.dateText(item.date.value),
+            "isEvent": item.event != nil,
+        ]
+        if let event = item.event {
+            var values: [String: Any] = ["startISO": event.start.value, "startText": theme.dateText(event.start.value), "place": event.place]
+            if let end = event.end, end.value != event.start.value {
+                values["endISO"] = end.value
+                values["endText"] = theme.dateText(end.value)
+            }
+            card["event"] = values
+        }
+        return card
+    }
+
+    func figureContext(_ figure: Metrics.Figure) -> [String: Any] {
+        var values: [String: Any] = ["id": figure.id.value, "label": figure.label, "unit": figure.unit.rawValue,
+                                     "valueText": NumberText.format(figure.value, unit: figure.unit)]
+        values["year"] = figure.year.map(String.init)
+        values["note"] = figure.note
+        return values
+    }
+
+    /// Facet options for the client-side filters: `{id, name, count}`.
+    func facet(_ groups: [(id: String, name: String, count: Int)]) -> [[String: Any]] {
+        groups.map { ["id": $0.id, "name": $0.name, "count": $0.count] }
+    }
+}

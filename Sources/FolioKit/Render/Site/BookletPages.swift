@@ -1,0 +1,13 @@
+/// The booklet's download page on the site.
+extension SiteRenderer {
+    func bookletPages() -> [PageJob] {
+        let path = SitePaths.booklet
+        return [PageJob(path: path, template: "booklet") { [self] in
+            var values: [String: Any] = ["projectCount": content.projects.count]
+            if let intro = content.pages.first(where: { $0.slug == "booklet" }) {
+                values["introHTML"] = bodyHTML(intro.body, source: intro.source.path, page: path)
+            }
+            return context(path: path, title: content.config.booklet.title, description: content.config.booklet.subtitle, values)
+        }]
+    }
+}

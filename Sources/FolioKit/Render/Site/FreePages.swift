@@ -1,0 +1,20 @@
+/// Pages from `pages/`; `home` and `booklet` introduce the home and booklet pages instead.
+extension SiteRenderer {
+    func freePages() -> [PageJob] {
+        content.pages.filter { $0.slug != "home" && $0.slug != "booklet" }.map { page in
+            let path = SitePaths.page(page.slug)
+            return PageJob(path: path, template: "page") { [self] in
+                context(path: path, title: page.title, description: nil,
+                        ["bodyHTML": bodyHTML(page.body, source: page.source.path, page: path)])
+            }
+        }
+    }
+
+    func notFoundPages() -> [PageJob] {
+        // Served for any missing path, so its links cannot be relative to where it sits:
+        // with a base URL they are absolute; without, relative to the root as a best effort.
+        [PageJob(path: SitePaths.notFound, template: "404") { [self] in
+            context(path: SitePaths.notFound, title: theme.string("notFoundTitle"), description: nil, [:])
+        }]
+    }
+}

@@ -1,0 +1,29 @@
+extension SiteRenderer {
+    func homePages() -> [PageJob] {
+        let path = SitePaths.home
+        return [PageJob(path: path, template: "home") { [self] in
+            var values: [String: Any] = [
+                "figures": content.metrics.figures.map(figureContext),
+                "latestNews": content.news.prefix(3).map { newsCard($0, from: path) },
+                "sectors": content.config.sectors.map { sector -> [String: Any] in
+                    var badge = sectorBadge(sector.id.value, from: path)
+                    badge["count"] = index.bySector[sector.id.value]?.count ?? 0
+                    return badge
+                },
+                "featuredProjects": featured.map { projectCard($0, from: path) },
+                "projectCount": content.projects.count,
+            ]
+            if let intro = content.pages.first(where: { $0.slug == "home" }) {
+                values["intro"] = ["bodyHTML": bodyHTML(intro.body, source: intro.source.path, page: path)]
+            }
+            return context(path: path, title: content.config.title, description: content.config.tagline, values)
+        }]
+    }
+
+    /// Projects at the market stage first (the programme's results), then the rest, six at most.
+    private var featured: [Project] {
+        let market = index.projects.filter { $0.stage?.value == Project.Stage.market.rawValue }
+        let others = index.projects.filter { $0.stage?.value != Project.Stage.market.rawValue }
+        return Array((market + others).prefix(6))
+    }
+}

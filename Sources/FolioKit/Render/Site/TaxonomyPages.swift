@@ -1,0 +1,39 @@
+/// One page per sector, country, call and stage, listing its projects.
+extension SiteRenderer {
+    func taxonomyPages() -> [PageJob] {
+        var jobs: [PageJob] = []
+        for sector in content.config.sectors {
+            let id = sector.id.value
+            jobs.append(taxonomyPage(path: SitePaths.sector(id), kind: "sector", id: id, name: sector.name,
+                                     colour: sector.colour.value, projects: index.bySector[id] ?? []))
+        }
+        for code in index.countries {
+            jobs.append(taxonomyPage(path: SitePaths.country(code), kind: "country", id: code, name: countryName(code),
+                                     colour: nil, projects: index.byCountry[code] ?? []))
+        }
+        for call in index.calls {
+            jobs.append(taxonomyPage(path: SitePaths.call(call.slug), kind: "call", id: call.slug, name: call.name,
+                                     colour: nil, projects: call.projects))
+        }
+        for stage in Project.Stage.allCases {
+            guard let projects = index.byStage[stage.rawValue] else { continue }
+            jobs.append(taxonomyPage(path: SitePaths.stage(stage.rawValue), kind: "stage", id: stage.rawValue,
+                                     name: stageName(stage.rawValue), colour: nil, projects: projects))
+        }
+        return jobs
+    }
+
+    private func taxonomyPage(path: String, kind: String, id: String, name: String, colour: String?, projects: [Project]) -> PageJob {
+        PageJob(path: path, template: "taxonomy") { [self] in
+            var taxonomy: [String: Any] = ["kind": kind, "kindName": theme.string("taxonomy.\(kind)"), "id": id,
+                                           "name": name, "count": projects.count]
+            taxonomy["colour"] = colour
+            taxonomy["textColour"] = colour.map(Contrast.textColour(on:))
+            return context(path: path, title: name, description: nil, [
+                "taxonomy": taxonomy,
+                "projects": projects.map { projectCard($0, from: path) },
+                "fundingText": money(projects.reduce(0) { $0 + $1.fundingEUR.value }),
+            ])
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Where each thing is written in the output, as paths from the output root. Every link is made
+/// from these, relative to the page it appears on, so the site works under any sub-path and from
+/// `file://`.
+public enum SitePaths {
+    public static let home = "index.html"
+    public static let projects = "projects/index.html"
+    public static let news = "news/index.html"
+    public static let partners = "partners/index.html"
+    public static let metrics = "metrics/index.html"
+    public static let booklet = "booklet/index.html"
+    public static let bookletEdition = "booklet/edition.html"
+    public static let notFound = "404.html"
+    public static let feed = "feed.xml"
+    public static let sitemap = "sitemap.xml"
+    public static let robots = "robots.txt"
+    public static let searchData = "assets/search-data.js"
+
+    public static func project(_ slug: String) -> String { "projects/\(slug).html" }
+    public static func newsItem(_ slug: String) -> String { "news/\(slug).html" }
+    public static func sector(_ id: String) -> String { "sectors/\(id).html" }
+    public static func country(_ code: String) -> String { "countries/\(code.lowercased()).html" }
+    public static func call(_ slug: String) -> String { "calls/\(slug).html" }
+    public static func stage(_ id: String) -> String { "stages/\(id).html" }
+
+    /// Free pages; `home` and `booklet` are the introductions of the home and booklet pages.
+    public static func page(_ slug: String) -> String {
+        switch slug {
+        case "home": home
+        case "booklet": booklet
+        default: "pages/\(slug).html"
+        }
+    }
+
+    public static func epub(for config: SiteConfig) -> String {
+        "booklet/\(Slug.suggest(for: config.booklet.title) ?? "booklet").epub"
+    }
+
+    /// The output file a content path becomes: `projects/a.md` → `projects/a.html`,
+    /// `projects/` → `projects/index.html`, media as they are.
+    public static func forContent(_ path: String) -> String? {
+        if path == "projects/" { return projects }
+        if path == "news/" { return news }
+        if path.hasPrefix("media/") { return path }
+        let parts = path.split(separator: "/")
+        guard parts.count == 2, parts[1].hasSuffix(".md") else { return nil }
+        let slug = String(parts[1].dropLast(3))
+        switch parts[0] {
+        case "projects": return project(slug)
+        case "news": return newsItem(slug)
+        case "pages": return page(slug)
+        default: return nil
+        }
+    }
+
+    /// `target` (from the root) as an href from the page at `page` (from the root).
+    public static func relative(_ target: String, from page: String) -> String {
+        let depth = page.split(separator: "/").count - 1
+        let encoded = target.addingPercentEncoding(withAllowedCharacters: hrefAllowed) ?? target
+        return String(repeating: "../", count: depth) + encoded
+    }
+
+    /// The prefix from `page` to the root: `""` or `"../"`.
+    public static func root(from page: String) -> String {
+        String(repeating: "../", count: page.split(separator: "/").count - 1)
+    }
+
+    private static let hrefAllowed: CharacterSet = {
+        var set = CharacterSet.urlPathAllowed
+        set.insert(charactersIn: "#")
+        set.remove(charactersIn: ";?")
+        return set
+    }()
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The render stage for the website: turns the content model into output files through the
+/// theme's templates. Pure: no file I/O, and the same model always gives the same bytes.
+public struct SiteRenderer: Sendable {
+    public let content: SiteContent
+    public let index: SiteIndex
+    public let theme: Theme
+    /// The booklet's EPUB size in bytes, shown next to its download link.
+    public let epubSize: Int?
+
+    public init(content: SiteContent, theme: Theme, epubSize: Int?) {
+        self.content = content
+        self.index = SiteIndex(content)
+        self.theme = theme
+        self.epubSize = epubSize
+    }
+
+    /// One page to render: its path and how to make its template context.
+    struct PageJob: Sendable {
+        var path: String
+        var template: String
+        var context: @Sendable () -> [String: Any]
+    }
+
+    /// Every HTML page of the site, rendered on all cores, in a fixed order.
+    public func renderPages() -> [OutputFile] {
+        allJobs.concurrentMap { job in
+            OutputFile(path: job.path, text: theme.render(job.template, job.context()))
+        }
+    }
+
+    var allJobs: [PageJob] {
+        homePages() + projectPages() + taxonomyPages() + partnerPages() + newsPages()
+            + metricsPages() + freePages() + bookletPages() + notFoundPages()
+    }
+
+    /// Paths of every page readers reach, for the sitemap (the 404 page is not one).
+    public var pagePaths: [String] {
+        allJobs.map(\.path).filter { $0 != SitePaths.notFound }
+    }
+}
+
+/// A file of the output: its path from the output root and its bytes.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var data: Data
+
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, data: Data(text.utf8))
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Mustache
+import Yams
+
+/// The layouts folder loaded: Mustache templates by name, the interface strings, and where the
+/// static assets are. Immutable once loaded, so pages render from it concurrently.
+public struct Theme: @unchecked Sendable {
+    public let folder: URL
+    let library: MustacheLibrary
+    /// `strings.yaml` as plain dictionaries, arrays and strings, ready to hand to Mustache.
+    let strings: [String: Any]
+
+    public static let requiredTemplates = ["base", "home", "projects", "project", "taxonomy", "partners",
+                                           "news-list", "news-item", "metrics", "page", "booklet", "booklet-edition", "404"]
+
+    /// Loads the folder; problems are reported at the layout file's line.
+    public static func load(from folder: URL) -> (theme: Theme?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        let names = ContentFolder.sortedEntries(of: folder).filter { $0.hasSuffix(".mustache") }
+        for name in names {
+            let path = folder.appendingPathComponent(name).path
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                diagnostics.append(.error(at: SourceLocation(file: path), "cannot read template as UTF-8 text"))
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                                          "template error: \(error.error)"))
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(file: path), "template error: \(error)"))
+            }
+        }
+        for name in requiredTemplates where library.getTemplate(named: name) == nil && !names.contains("\(name).mustache") {
+            diagnostics.append(.error(at: SourceLocation(file: folder.appendingPathComponent("\(name).mustache").path), "missing template '\(name).mustache'"))
+        }
+
+        let stringsPath = folder.appendingPathComponent("strings.yaml").path
+        var strings: [String: Any] = [:]
+        if let text = try? String(contentsOfFile: stringsPath, encoding: .utf8) {
+            let log = DiagnosticLog()
+            if let node = YAMLDocument.parse(text, file: stringsPath, firstLine: 1, log: log), let map = plain(node) as? [String: Any] {
+                strings = map
+            } else if log.diagnostics.isEmpty {
+                log.error(at: SourceLocation(file: stringsPath), "strings.yaml must be a map of names to text")
+            }
+            diagnostics += log.diagnostics
+        } else {
+            diagnostics.append(.error(at: SourceLocation(file: stringsPath), "missing strings.yaml: the interface text of the site"))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Theme(folder: folder, library: library, strings: strings), diagnostics)
+    }
+
+    /// YAML nodes as the dictionaries, arrays and strings Mustache reads.
+    private static func plain(_ node: Node) -> Any {
+        switch node {
+        case .mapping(let mapping):
+            var result: [String: Any] = [:]
+            for (key, value) in mapping { result[key.string ?? ""] = plain(value) }
+            return result
+        case .sequence(let sequence):
+            return sequence.map(plain)
+        default:
+            return node.string ?? ""
+        }
+    }
+
+    public func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    public var assetsFolder: URL { folder.appendingPathComponent("assets") }
+
+    /// A string from `strings.yaml` by dotted path (`stages.market`), or the path itself so that a
+    /// missing string shows up on the page rather than vanishing.
+    public func string(_ path: String) -> String {
+        var value: Any? = strings
+        for part in path.split(separator: ".") { value = (value as? [String: Any])?[String(part)] }
+        return value as? String ?? path
+    }
+
+    public func strings(_ path: String) -> [String: String] {
+        var value: Any? = strings
+        for part in path.split(separator: ".") { value = (value as? [String: Any])?[String(part)] }
+        return (value as? [String: Any])?.compactMapValues { $0 as? String } ?? [:]
+    }
+
+    var allStrings: [String: Any] { strings }
+
+    /// `2019-05-21` → `21 May 2019`, with month names from `strings.yaml` (`months`) and the order
+    /// from `dateFormat` (`{day} {month} {year}`).
+    public func dateText(_ iso: String) -> String {
+        guard let parts = DateText.parts(of: iso) else { return iso }
+        let months = (strings["months"] as? [Any])?.compactMap { $0 as? String } ?? []
+        let month = months.count == 12 ? months[parts.month - 1] : String(parts.month)
+        let format = strings["dateFormat"] as? String ?? "{day} {month} {year}"
+        return format.replacingOccurrences(of: "{day}", with: String(parts.day))
+            .replacingOccurrences(of: "{month}", with: month)
+            .replacingOccurrences(of: "{year}", with: String(parts.year))
+    }
+}
