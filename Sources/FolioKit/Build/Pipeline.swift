@@ -98,8 +98,7 @@ public enum Pipeline {
         var outputs = site.renderPages()
         outputs.append(booklet.renderEdition())
         if let epub { outputs.append(epub) }
-        outputs.append(AtomFeed.render(content, updated: date.timestamp, feedTitle: theme.string("feedTitle")
-            .replacingOccurrences(of: "{site}", with: content.config.title)))
+        outputs.append(AtomFeed.render(content, updated: date.timestamp, feedTitle: content.config.title + " – " + theme.string("titles.feed")))
         if let root = content.config.absoluteRoot {
             outputs += Sitemap.render(pagePaths: site.pagePaths + [SitePaths.bookletEdition], absoluteRoot: root)
         } else {

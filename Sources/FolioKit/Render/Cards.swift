@@ -19,8 +19,10 @@ extension SiteRenderer {
 
     func stageName(_ id: String) -> String { theme.string("stages.\(id)") }
 
+    /// An amount as `formats.money` writes it (`EUR {amount}`), grouped with `formats.thousandsSeparator`.
     func money(_ value: Double) -> String {
-        NumberText.format(value, unit: .eur, groupSeparator: theme.string("number.groupSeparator").count == 1 ? theme.string("number.groupSeparator") : ",")
+        theme.string("formats.money").replacingOccurrences(
+            of: "{amount}", with: NumberText.format(value, unit: .count, groupSeparator: theme.string("formats.thousandsSeparator")))
     }
 
     func projectCard(_ project: Project, from page: String) -> [String: Any] {

@@ -32,9 +32,9 @@ extension SiteRenderer {
         ]
         if let epubSize {
             let kilobytes = max(1, (epubSize + 512) / 1024)
-            booklet["epubSize"] = theme.string("fileSizeKB").replacingOccurrences(of: "{size}", with: NumberText.format(Double(kilobytes), unit: .count))
+            booklet["epubSize"] = theme.string("formats.kilobytes").replacingOccurrences(of: "{value}", with: NumberText.format(Double(kilobytes), unit: .count))
         }
-        let sections: [String: Any] = [
+        var sections: [String: Any] = [
             "homeHref": SitePaths.relative(SitePaths.home, from: path),
             "projectsHref": SitePaths.relative(SitePaths.projects, from: path),
             "newsHref": SitePaths.relative(SitePaths.news, from: path),
@@ -43,6 +43,11 @@ extension SiteRenderer {
             "bookletHref": SitePaths.relative(SitePaths.booklet, from: path),
             "feedHref": SitePaths.relative(SitePaths.feed, from: path),
         ]
+        // The footer links these pages only when the content has them.
+        for (slug, key) in [("accessibility", "accessibilityHref"), ("legal-notice", "legalNoticeHref")]
+        where content.pages.contains(where: { $0.slug == slug }) {
+            sections[key] = SitePaths.relative(SitePaths.page(slug), from: path)
+        }
         return [
             "root": SitePaths.root(from: path),
             "strings": theme.allStrings,
@@ -63,7 +68,7 @@ extension SiteRenderer {
 
     /// A body's HTML for a site page: content links become links to the pages they turn into.
     func bodyHTML(_ body: MarkdownDocument, source: String, page: String) -> String {
-        HTMLRewriter(footnoteBackLabel: theme.string("footnoteBack")) { destination, _ in
+        HTMLRewriter(footnoteBackLabel: theme.string("labels.footnoteBack")) { destination, _ in
             switch ContentLink.resolve(destination, from: source) {
             case .external, .sameFile: return .keep
             case .content(let path, let anchor):

@@ -91,12 +91,12 @@ public struct Theme: @unchecked Sendable {
     var allStrings: [String: Any] { strings }
 
     /// `2019-05-21` → `21 May 2019`, with month names from `strings.yaml` (`months`) and the order
-    /// from `dateFormat` (`{day} {month} {year}`).
+    /// from `formats.date` (`{day} {month} {year}`).
     public func dateText(_ iso: String) -> String {
         guard let parts = DateText.parts(of: iso) else { return iso }
         let months = (strings["months"] as? [Any])?.compactMap { $0 as? String } ?? []
         let month = months.count == 12 ? months[parts.month - 1] : String(parts.month)
-        let format = strings["dateFormat"] as? String ?? "{day} {month} {year}"
+        let format = (strings["formats"] as? [String: Any])?["date"] as? String ?? "{day} {month} {year}"
         return format.replacingOccurrences(of: "{day}", with: String(parts.day))
             .replacingOccurrences(of: "{month}", with: month)
             .replacingOccurrences(of: "{year}", with: String(parts.year))

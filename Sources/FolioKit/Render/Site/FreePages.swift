@@ -14,7 +14,7 @@ extension SiteRenderer {
         // Served for any missing path, so its links cannot be relative to where it sits:
         // with a base URL they are absolute; without, relative to the root as a best effort.
         [PageJob(path: SitePaths.notFound, template: "404") { [self] in
-            context(path: SitePaths.notFound, title: theme.string("notFoundTitle"), description: nil, [:])
+            context(path: SitePaths.notFound, title: theme.string("titles.notFound"), description: nil, [:])
         }]
     }
 }

@@ -2,7 +2,7 @@ extension SiteRenderer {
     func newsPages() -> [PageJob] {
         let listPath = SitePaths.news
         let list = PageJob(path: listPath, template: "news-list") { [self] in
-            context(path: listPath, title: theme.string("newsTitle"), description: nil,
+            context(path: listPath, title: theme.string("titles.news"), description: nil,
                     ["news": content.news.map { newsCard($0, from: listPath) }])
         }
         return [list] + content.news.map { item in

@@ -17,7 +17,7 @@ extension SiteRenderer {
                 return entry
             }
             let countries = Dictionary(grouping: index.partners, by: \.country)
-            return context(path: path, title: theme.string("partnersTitle"), description: nil, [
+            return context(path: path, title: theme.string("titles.partners"), description: nil, [
                 "partners": partners,
                 "partnerCount": partners.count,
                 "facets": [

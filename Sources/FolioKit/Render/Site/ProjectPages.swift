@@ -2,7 +2,7 @@ extension SiteRenderer {
     func projectPages() -> [PageJob] {
         let listPath = SitePaths.projects
         let list = PageJob(path: listPath, template: "projects") { [self] in
-            context(path: listPath, title: theme.string("projectsTitle"), description: nil, [
+            context(path: listPath, title: theme.string("titles.projects"), description: nil, [
                 "projects": index.projects.map { projectCard($0, from: listPath) },
                 "projectCount": index.projects.count,
                 "facets": projectFacets,

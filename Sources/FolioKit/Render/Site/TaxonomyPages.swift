@@ -25,7 +25,7 @@ extension SiteRenderer {
 
     private func taxonomyPage(path: String, kind: String, id: String, name: String, colour: String?, projects: [Project]) -> PageJob {
         PageJob(path: path, template: "taxonomy") { [self] in
-            var taxonomy: [String: Any] = ["kind": kind, "kindName": theme.string("taxonomy.\(kind)"), "id": id,
+            var taxonomy: [String: Any] = ["kind": kind, "kindName": theme.string("kinds.\(kind)"), "id": id,
                                            "name": name, "count": projects.count]
             taxonomy["colour"] = colour
             taxonomy["textColour"] = colour.map(Contrast.textColour(on:))
