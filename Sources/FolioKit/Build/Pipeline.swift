@@ -41,6 +41,14 @@ public enum Pipeline {
         return CheckResult(content: loaded.content, diagnostics: paths.apply(to: diagnostics).sorted())
     }
 
+    /// Checks an output folder already written: links, anchors, nothing from another host.
+    public static func checkOutput(_ folder: URL) -> [Diagnostic] {
+        let prefix = DisplayPaths.relativePath(of: folder, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        return LinkChecker.check(folder: folder).map { problem in
+            .error(at: SourceLocation(file: prefix.isEmpty ? problem.page : prefix + "/" + problem.page), problem.message)
+        }.sorted()
+    }
+
     /// Builds the site and booklet. On any error the existing output folder is left untouched.
     public static func build(_ options: BuildOptions) -> BuildReport {
         let output = OutputFolder(options.output)
