@@ -6,8 +6,4 @@ struct BookletRenderer {
     let date: BuildDate
 
     func renderEPUB() -> OutputFile? { nil }
-
-    func renderEdition() -> OutputFile {
-        OutputFile(path: SitePaths.bookletEdition, text: theme.render("booklet-edition", [:]))
-    }
 }

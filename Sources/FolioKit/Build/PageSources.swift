@@ -8,7 +8,6 @@ struct PageSources {
 
     init(site: SiteRenderer) {
         templates = Dictionary(site.allJobs.map { ($0.path, $0.template) }, uniquingKeysWith: { first, _ in first })
-        templates[SitePaths.bookletEdition] = "booklet-edition"
     }
 
     func locate(_ problem: LinkChecker.Problem, content: SiteContent, displayPaths: DisplayPaths, layouts: URL) -> Diagnostic {

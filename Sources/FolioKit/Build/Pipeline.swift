@@ -104,11 +104,10 @@ public enum Pipeline {
         let epub = booklet.renderEPUB()
         let site = SiteRenderer(content: content, theme: theme, epubSize: epub.map { $0.data.count })
         var outputs = site.renderPages()
-        outputs.append(booklet.renderEdition())
         if let epub { outputs.append(epub) }
         outputs.append(AtomFeed.render(content, updated: date.timestamp, feedTitle: content.config.title + " – " + theme.string("titles.feed")))
         if let root = content.config.absoluteRoot {
-            outputs += Sitemap.render(pagePaths: site.pagePaths + [SitePaths.bookletEdition], absoluteRoot: root)
+            outputs += Sitemap.render(pagePaths: site.pagePaths, absoluteRoot: root)
         } else {
             outputs.append(Sitemap.robotsWithoutSitemap())
         }

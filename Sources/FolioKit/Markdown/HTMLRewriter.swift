@@ -20,11 +20,14 @@ public struct HTMLRewriter: Sendable {
     public var rewriteLink: @Sendable (_ destination: String, _ isImage: Bool) -> LinkAction
     /// The accessible name of footnote back-links, from the layouts' strings (cmark's is English).
     public var footnoteBackLabel: String?
+    /// Levels to push headings down, so that a body's `##` sits under its page's own headings.
+    public var headingShift: Int
 
-    public init(idPrefix: String = "", footnoteBackLabel: String? = nil,
+    public init(idPrefix: String = "", footnoteBackLabel: String? = nil, headingShift: Int = 0,
                 rewriteLink: @escaping @Sendable (_ destination: String, _ isImage: Bool) -> LinkAction) {
         self.idPrefix = idPrefix
         self.footnoteBackLabel = footnoteBackLabel
+        self.headingShift = headingShift
         self.rewriteLink = rewriteLink
     }
 
@@ -44,6 +47,7 @@ public struct HTMLRewriter: Sendable {
             if name.count == 2, name.first == "h", let level = name.last?.wholeNumberValue, (1...6).contains(level),
                let id = headingIDs.popFirst() {
                 LibXML.setAttribute("id", to: id, on: element)
+                if headingShift != 0 { LibXML.rename(element, to: "h\(min(6, max(1, level + headingShift)))") }
             }
             if let id = LibXML.attribute("id", of: element), !idPrefix.isEmpty {
                 LibXML.setAttribute("id", to: idPrefix + id, on: element)

@@ -48,6 +48,10 @@ enum LibXML {
         }
     }
 
+    static func rename(_ node: xmlNodePtr, to name: String) {
+        xmlNodeSetName(node, name)
+    }
+
     /// Replaces an element by its children.
     static func unwrap(_ element: xmlNodePtr) {
         while let child = element.pointee.children {

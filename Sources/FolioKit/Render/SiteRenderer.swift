@@ -32,7 +32,7 @@ public struct SiteRenderer: Sendable {
 
     var allJobs: [PageJob] {
         homePages() + projectPages() + taxonomyPages() + partnerPages() + newsPages()
-            + metricsPages() + freePages() + bookletPages() + notFoundPages()
+            + metricsPages() + freePages() + bookletPages() + bookletEditionPages() + notFoundPages()
     }
 
     /// Paths of every page readers reach, for the sitemap (the 404 page is not one).
