@@ -146,9 +146,10 @@ import Testing
         try write("projects/soil-net.md", "---\ntitle: Soil net\nsummary: x\nsectors: [ict]\ncountries: [PT]\ncall: C\nfunding_eur: 1\npartners: [{name: A, country: PT}]\n---\n[gone](nowhere.md)\n")
         let report = build()
         #expect(!report.succeeded)
-        let error = report.diagnostics.first { $0.severity == .error }
-        #expect(error?.location.file.hasSuffix("projects/soil-net.md") == true)
+        let error = report.diagnostics.first { $0.location.file.hasSuffix("projects/soil-net.md") }
+        #expect(error?.severity == .error)
         #expect(error?.location.line == 10)
+        #expect(error?.location.column == 1)
         #expect(try read("index.html") == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")

@@ -67,6 +67,8 @@ public enum Pipeline {
         }
         let date = BuildDate(content: content, sourceDateEpoch: options.sourceDateEpoch)
         let files = render(content, theme: theme, date: date)
+        report.diagnostics += files.diagnostics
+        guard !report.diagnostics.hasErrors else { return report }
 
         let staging: URL
         do {
@@ -101,7 +103,12 @@ public enum Pipeline {
     /// Every output file made from the content: the render stage as one pure function.
     static func render(_ content: SiteContent, theme: Theme, date: BuildDate) -> RenderedSite {
         let booklet = BookletRenderer(content: content, theme: theme, date: date)
-        let epub = booklet.renderEPUB()
+        var diagnostics: [Diagnostic] = []
+        var epub: OutputFile?
+        switch booklet.renderEPUB() {
+        case .success(let file): epub = file
+        case .failure(let problem): diagnostics.append(problem)
+        }
         let site = SiteRenderer(content: content, theme: theme, epubSize: epub.map { $0.data.count })
         var outputs = site.renderPages()
         if let epub { outputs.append(epub) }
@@ -112,7 +119,7 @@ public enum Pipeline {
             outputs.append(Sitemap.robotsWithoutSitemap())
         }
         outputs.append(SearchData.render(site.index.projects))
-        return RenderedSite(outputs: outputs, sources: PageSources(site: site), epubBytes: epub?.data.count ?? 0)
+        return RenderedSite(outputs: outputs, sources: PageSources(site: site), epubBytes: epub?.data.count ?? 0, diagnostics: diagnostics)
     }
 
     private static func displayLayoutPath(_ diagnostic: Diagnostic) -> Diagnostic {
@@ -127,4 +134,5 @@ struct RenderedSite {
     var outputs: [OutputFile]
     var sources: PageSources
     var epubBytes: Int
+    var diagnostics: [Diagnostic]
 }

@@ -41,3 +41,6 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
 extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
+
+/// A diagnostic can end a stage early (`Result<_, Diagnostic>`) when nothing after it can go on.
+extension Diagnostic: Error {}

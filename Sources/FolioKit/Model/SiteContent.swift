@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything loaded from a content folder: the typed model every later stage works from.
 public struct SiteContent: Sendable {
     public var config: SiteConfig
@@ -10,4 +12,6 @@ public struct SiteContent: Sendable {
     public var metrics: Metrics
     /// Paths of every file under `media/`, relative to the content folder, sorted.
     public var mediaFiles: [String]
+    /// The content folder on disk, where the media files are read from when they are packaged.
+    public var folder: URL
 }
