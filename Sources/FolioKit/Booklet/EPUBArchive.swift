@@ -22,12 +22,12 @@ enum EPUBArchive {
         }
     }
 
-    /// ZIP stores local wall-clock time, which ZIPFoundation reads off the machine's time zone:
-    /// building the date in that same zone gives the same stored fields everywhere.
+    /// ZIPFoundation writes the DOS date and time fields from the date in UTC, so the date is
+    /// built in UTC: the stored fields are then the same whatever the machine's time zone.
     private static func entryDate(_ iso: String) -> Date {
         let parts = DateText.parts(of: iso) ?? (2000, 1, 1)
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .current
+        calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
     }
 }
