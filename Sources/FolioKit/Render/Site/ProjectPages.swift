@@ -37,16 +37,17 @@ extension SiteRenderer {
         }
     }
 
-    /// Projects sharing the most sectors with this one (then by title), four at most.
+    /// Projects sharing the most sectors with this one (then by title), four at most. Candidates
+    /// come from the sector lists, so the cost grows with a sector's size, not with the square
+    /// of the programme's.
     private func related(to project: Project) -> [Project] {
-        let sectors = Set(project.sectorIDs)
-        return index.projects
-            .filter { $0.slug != project.slug }
-            .map { ($0, Set($0.sectorIDs).intersection(sectors).count) }
-            .filter { $0.1 > 0 }
-            .sorted { $0.1 > $1.1 }
-            .prefix(4)
-            .map(\.0)
+        var shared: [String: Int] = [:]
+        for sector in Set(project.sectorIDs) {
+            for other in index.bySector[sector] ?? [] where other.slug != project.slug { shared[other.slug, default: 0] += 1 }
+        }
+        let best = shared.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(4).map(\.key)
+        return index.projects.filter { best.contains($0.slug) }
+            .sorted { (shared[$0.slug] ?? 0) > (shared[$1.slug] ?? 0) }
     }
 
     var projectFacets: [String: Any] {
