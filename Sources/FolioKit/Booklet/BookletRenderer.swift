@@ -26,13 +26,14 @@ struct BookletRenderer {
         for document in documents {
             let xhtml = document.xhtml(language: language, stylesheet: Self.stylesheet)
             if let problem = XMLWellFormedness.problem(in: xhtml) {
-                return .failure(.error(at: SourceLocation(file: "booklet"), "EPUB document \(document.path) is not well-formed XML at line \(problem.line): \(problem.message)"))
+                return .failure(.error(at: SourceLocation(file: "site.yaml"), "EPUB document \(document.path) is not well-formed XML at line \(problem.line): \(problem.message)"))
             }
             files.append((document.path, Data(xhtml.utf8)))
         }
         let package = EPUBPackage(content: content, theme: theme, modified: date.timestamp, documents: documents,
                                   media: mediaFiles(in: documents))
         files += package.files()
+        if content.config.booklet.cover == nil { files.append((CoverSVG.path, Data(drawnCover.utf8))) }
         files.append((Self.stylesheet, Data(EPUBStylesheet.text.utf8)))
         for media in package.media {
             guard let data = FileManager.default.contents(atPath: content.folder.appendingPathComponent(media).path) else { continue }
@@ -42,7 +43,24 @@ struct BookletRenderer {
             let data = try EPUBArchive.zip(files, date: content.config.booklet.date.value)
             return .success(OutputFile(path: SitePaths.epub(for: content.config), data: data))
         } catch {
-            return .failure(.error(at: SourceLocation(file: "booklet"), "cannot write the EPUB: \(error)"))
+            return .failure(.error(at: SourceLocation(file: "site.yaml"), "cannot write the EPUB: \(error)"))
+        }
+    }
+
+    var drawnCover: String {
+        CoverSVG.render(title: content.config.booklet.title, subtitle: content.config.booklet.subtitle,
+                        colours: content.config.sectors.map(\.colour.value))
+    }
+
+    /// Links the booklet cannot follow: to site pages when there is no `base_url` to reach them.
+    func unreachableLinks() -> [Diagnostic] {
+        guard content.config.baseURL == nil else { return [] }
+        return content.projects.flatMap { project in
+            project.body.references.compactMap { reference -> Diagnostic? in
+                guard case .content(let path, _) = ContentLink.resolve(reference.destination, from: project.source.path),
+                      !path.hasPrefix("projects/"), !path.hasPrefix("media/") else { return nil }
+                return .warning(at: reference.location, "the booklet shows this link as plain text: set base_url in site.yaml to link to the site")
+            }
         }
     }
 

@@ -78,6 +78,9 @@ struct EPUBPackage {
             let properties = document.hasSVG ? " properties=\"svg\"" : ""
             manifest += "    <item id=\"\(id(for: document.path))\" href=\"\(e(document.path))\" media-type=\"application/xhtml+xml\"\(properties)/>\n"
         }
+        if config.booklet.cover == nil {
+            manifest += "    <item id=\"cover\" href=\"\(CoverSVG.path)\" media-type=\"image/svg+xml\" properties=\"cover-image\"/>\n"
+        }
         for path in media {
             let cover = path == config.booklet.cover?.value ? " properties=\"cover-image\"" : ""
             manifest += "    <item id=\"\(id(for: path))\" href=\"\(e(path))\" media-type=\"\(Self.mediaType(of: path) ?? "")\"\(cover)/>\n"

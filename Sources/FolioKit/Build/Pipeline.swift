@@ -67,7 +67,7 @@ public enum Pipeline {
         }
         let date = BuildDate(content: content, sourceDateEpoch: options.sourceDateEpoch)
         let files = render(content, theme: theme, date: date)
-        report.diagnostics += files.diagnostics
+        report.diagnostics += paths.apply(to: files.diagnostics)
         guard !report.diagnostics.hasErrors else { return report }
 
         let staging: URL
@@ -103,7 +103,7 @@ public enum Pipeline {
     /// Every output file made from the content: the render stage as one pure function.
     static func render(_ content: SiteContent, theme: Theme, date: BuildDate) -> RenderedSite {
         let booklet = BookletRenderer(content: content, theme: theme, date: date)
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = booklet.unreachableLinks()
         var epub: OutputFile?
         switch booklet.renderEPUB() {
         case .success(let file): epub = file
@@ -112,6 +112,9 @@ public enum Pipeline {
         let site = SiteRenderer(content: content, theme: theme, epubSize: epub.map { $0.data.count })
         var outputs = site.renderPages()
         if let epub { outputs.append(epub) }
+        if content.config.booklet.cover == nil {
+            outputs.append(OutputFile(path: "booklet/" + CoverSVG.path, text: booklet.drawnCover))
+        }
         outputs.append(AtomFeed.render(content, updated: date.timestamp, feedTitle: content.config.title + " – " + theme.string("titles.feed")))
         if let root = content.config.absoluteRoot {
             outputs += Sitemap.render(pagePaths: site.pagePaths, absoluteRoot: root)

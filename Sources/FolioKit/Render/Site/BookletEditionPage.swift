@@ -9,10 +9,9 @@ extension SiteRenderer {
                                           "dateText": theme.dateText(config.booklet.date.value)]
             booklet["subtitle"] = config.booklet.subtitle
             booklet["publisher"] = config.booklet.publisher
-            if let cover = config.booklet.cover?.value {
-                booklet["coverHref"] = SitePaths.relative(cover, from: path)
-                booklet["coverAlt"] = theme.string("booklet.cover")
-            }
+            // The editors' cover, or the one drawn at build time beside this page.
+            booklet["coverHref"] = config.booklet.cover.map { SitePaths.relative($0.value, from: path) } ?? "cover.svg"
+            booklet["coverAlt"] = theme.string("booklet.cover")
             var values: [String: Any] = [
                 "booklet": pageContext(path: path, title: "", description: nil)["booklet"] as? [String: Any] ?? [:],
                 "figures": content.metrics.figures.map(figureContext),
