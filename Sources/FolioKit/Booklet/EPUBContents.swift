@@ -12,6 +12,7 @@ struct EPUBContents {
                                           landmark: "preface"))
         }
         if !content.metrics.figures.isEmpty { documents.append(figuresPage()) }
+        if !content.metrics.charts.isEmpty { documents.append(chartsPage()) }
         for call in site.index.calls {
             for (position, project) in call.projects.enumerated() {
                 documents.append(chapter(project, callName: position == 0 ? call.name : nil))
@@ -55,6 +56,21 @@ struct EPUBContents {
         let table = "<table>\n<tbody>\n" + rows.joined(separator: "\n") + "\n</tbody>\n</table>"
         return EPUBDocument(path: "figures.xhtml", title: theme.string("booklet.figures"),
                             body: section(theme.string("booklet.figures"), table))
+    }
+
+    /// The editors' charts as inline SVG, each with its data as a table for readers who cannot see it.
+    private func chartsPage() -> EPUBDocument {
+        var inner = ""
+        for chart in content.metrics.charts {
+            let series = ChartSeries(chart)
+            let format = { (value: Double) in site.valueText(value, unit: series.unit) }
+            let rows = series.points.map { "<tr><th scope=\"row\">\(e($0.label))</th><td>\(e(format($0.value)))</td></tr>" }
+            inner += "<figure id=\"chart-\(e(series.id))\">\n<figcaption>\(e(series.title))</figcaption>\n"
+                + ChartSVG.render(series, valueText: format)
+                + "\n<table>\n<tbody>\n" + rows.joined(separator: "\n") + "\n</tbody>\n</table>\n</figure>\n"
+        }
+        return EPUBDocument(path: "charts.xhtml", title: theme.string("booklet.charts"),
+                            body: section(theme.string("booklet.charts"), inner), hasSVG: true)
     }
 
     private func chapter(_ project: Project, callName: String?) -> EPUBDocument {

@@ -15,6 +15,7 @@ extension SiteRenderer {
             var values: [String: Any] = [
                 "booklet": pageContext(path: path, title: "", description: nil)["booklet"] as? [String: Any] ?? [:],
                 "figures": content.metrics.figures.map(figureContext),
+                "charts": content.metrics.charts.map { chartContext(ChartSeries($0), labelHeading: nil) },
                 "calls": index.calls.map { call -> [String: Any] in
                     ["name": call.name, "projects": call.projects.map { chapter($0, page: path) }]
                 },
