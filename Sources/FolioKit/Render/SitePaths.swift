@@ -57,7 +57,11 @@ public enum SitePaths {
     /// `target` (from the root) as an href from the page at `page` (from the root).
     public static func relative(_ target: String, from page: String) -> String {
         let depth = page.split(separator: "/").count - 1
-        let encoded = target.addingPercentEncoding(withAllowedCharacters: hrefAllowed) ?? target
+        // Nearly every path is slugs and dots; percent-encoding only the rest keeps this cheap.
+        let isPlain = target.utf8.allSatisfy { byte in
+            (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x2E || byte == 0x2F || byte == 0x5F || byte == 0x23
+        }
+        let encoded = isPlain ? target : target.addingPercentEncoding(withAllowedCharacters: hrefAllowed) ?? target
         return String(repeating: "../", count: depth) + encoded
     }
 

@@ -37,17 +37,24 @@ extension SiteRenderer {
         }
     }
 
-    /// Projects sharing the most sectors with this one (then by title), four at most. Candidates
-    /// come from the sector lists, so the cost grows with a sector's size, not with the square
-    /// of the programme's.
+    /// Up to four projects sharing the most sectors with this one. Candidates are the projects
+    /// that follow it in each of its sectors' lists, so the cost per page stays constant however
+    /// large the programme grows.
     private func related(to project: Project) -> [Project] {
-        var shared: [String: Int] = [:]
-        for sector in Set(project.sectorIDs) {
-            for other in index.bySector[sector] ?? [] where other.slug != project.slug { shared[other.slug, default: 0] += 1 }
+        var shared: [String: (project: Project, count: Int, rank: Int)] = [:]
+        var rank = 0
+        for sector in project.sectorIDs {
+            let list = index.bySector[sector] ?? []
+            guard let position = list.firstIndex(where: { $0.slug == project.slug }) else { continue }
+            for step in 1...min(8, max(list.count - 1, 1)) where list.count > 1 {
+                let other = list[(position + step) % list.count]
+                guard other.slug != project.slug else { continue }
+                rank += 1
+                let entry = shared[other.slug] ?? (other, 0, rank)
+                shared[other.slug] = (other, entry.count + Set(other.sectorIDs).intersection(project.sectorIDs).count, entry.rank)
+            }
         }
-        let best = shared.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(4).map(\.key)
-        return index.projects.filter { best.contains($0.slug) }
-            .sorted { (shared[$0.slug] ?? 0) > (shared[$1.slug] ?? 0) }
+        return shared.values.sorted { ($1.count, $0.rank) < ($0.count, $1.rank) }.prefix(4).map(\.project)
     }
 
     var projectFacets: [String: Any] {
