@@ -67,13 +67,8 @@ struct ContentFolder {
         for name in sortedEntries(of: url) {
             let path = "\(section)/\(name)"
             let fileURL = url.appendingPathComponent(name)
-            guard isInside(fileURL, rootPath: rootPath) else {
-                log.error(at: SourceLocation(file: path), "'\(path)' is a link to a file outside the content folder")
-                continue
-            }
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: fileURL.path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
+            guard let isFolder = isFolderInside(fileURL, path: path, rootPath: rootPath, log: log) else { continue }
+            if isFolder {
                 log.error(at: SourceLocation(file: path), "folders are not allowed in \(section)/: move the files in '\(path)' up one level")
                 continue
             }
@@ -96,19 +91,26 @@ struct ContentFolder {
         for name in sortedEntries(of: url) {
             let path = "\(prefix)/\(name)"
             let child = url.appendingPathComponent(name)
-            guard isInside(child, rootPath: rootPath) else {
-                log.error(at: SourceLocation(file: path), "'\(path)' is a link to a file outside the content folder")
-                continue
-            }
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
+            guard let isFolder = isFolderInside(child, path: path, rootPath: rootPath, log: log) else { continue }
+            if isFolder {
                 result += mediaFiles(in: child, prefix: path, rootPath: rootPath, log: log)
             } else {
                 result.append(path)
             }
         }
         return result
+    }
+
+    /// Whether an entry is a folder; nil (and an error) when a symbolic link leads out of the
+    /// content folder, which would publish files the editors never put there.
+    private static func isFolderInside(_ url: URL, path: String, rootPath: String, log: DiagnosticLog) -> Bool? {
+        guard isInside(url, rootPath: rootPath) else {
+            log.error(at: SourceLocation(file: path), "'\(path)' is a link to a file outside the content folder")
+            return nil
+        }
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        return isDirectory.boolValue
     }
 
     static func isInside(_ url: URL, rootPath: String) -> Bool {
