@@ -10,7 +10,7 @@ struct FolioCommand: ParsableCommand {
         Exit status: 0 on success, 1 when the content has errors, 2 for usage errors \
         (unknown flag, missing folder).
         """,
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; the brief promises 2, as most Unix tools do.
