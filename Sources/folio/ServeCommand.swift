@@ -29,6 +29,8 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Line-buffered, so progress shows at once even when the output is piped to a log.
+        setvbuf(stdout, nil, _IOLBF, 0)
         let options = self.options
         let server = try PreviewServer(
             options: .init(content: options.contentFolder, layouts: URL(fileURLWithPath: layouts), output: URL(fileURLWithPath: output)),
