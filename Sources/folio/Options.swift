@@ -51,3 +51,8 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+/// Unbuffered, so progress shows at once even when the output goes to a log.
+func printOut(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -29,25 +29,23 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Line-buffered, so progress shows at once even when the output is piped to a log.
-        setvbuf(stdout, nil, _IOLBF, 0)
         let options = self.options
         let server = try PreviewServer(
             options: .init(content: options.contentFolder, layouts: URL(fileURLWithPath: layouts), output: URL(fileURLWithPath: output)),
             host: host, port: port
         ) { report in
             options.report(report.diagnostics)
-            print(report.succeeded ? "built: \(report.pageCount) pages" : "build failed: still serving the last good build")
+            printOut(report.succeeded ? "built: \(report.pageCount) pages" : "build failed: still serving the last good build")
         }
         signal(SIGINT) { _ in
-            print("\nstopped")
+            printOut("\nstopped")
             Foundation.exit(0)
         }
         let done = DispatchSemaphore(value: 0)
         let host = self.host, port = self.port
         Task {
             do {
-                print("serving http://\(host):\(port)/index.html (Ctrl-C to stop)")
+                printOut("serving http://\(host):\(port)/index.html (Ctrl-C to stop)")
                 try await server.run()
             } catch {
                 printError("cannot serve: \(error)")
