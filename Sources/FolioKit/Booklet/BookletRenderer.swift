@@ -32,8 +32,17 @@ struct BookletRenderer {
         }
         let package = EPUBPackage(content: content, theme: theme, modified: date.timestamp, documents: documents,
                                   media: mediaFiles(in: documents))
-        files += package.files()
-        if content.config.booklet.cover == nil { files.append((CoverSVG.path, Data(drawnCover.utf8))) }
+        var generated = package.files().map { ($0.path, String(decoding: $0.data, as: UTF8.self)) }
+        if content.config.booklet.cover == nil { generated.append((CoverSVG.path, drawnCover)) }
+        // Navigation, package, NCX and drawn cover go through libxml2 as well; their text comes
+        // from site.yaml and strings.yaml.
+        for (path, text) in generated {
+            switch XMLWellFormedness.reserialised(text) {
+            case .success(let text): files.append((path, Data(text.utf8)))
+            case .failure(let problem):
+                return .failure(.error(at: SourceLocation(file: "site.yaml"), "the booklet's \(path) cannot be made well-formed XML: \(problem.value.message)"))
+            }
+        }
         files.append((Self.stylesheet, Data(EPUBStylesheet.text.utf8)))
         for media in package.media {
             guard let data = FileManager.default.contents(atPath: content.folder.appendingPathComponent(media).path) else { continue }
