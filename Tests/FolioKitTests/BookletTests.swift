@@ -52,6 +52,11 @@ import ZIPFoundation
         let nav = try text("EPUB/nav.xhtml", in: archive)
         #expect(nav.contains("epub:type=\"toc\"") && nav.contains("epub:type=\"landmarks\""))
         #expect(try text("EPUB/toc.ncx", in: archive).contains("<navMap>"))
+        #expect(nav.contains("calls/") && nav.contains("epub:type=\"cover\""))
+
+        let booklet = output.appendingPathComponent("booklet")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: booklet.path).first { $0.hasSuffix(".epub") })
+        try EPUBCheck.expectClean(booklet.appendingPathComponent(name))
     }
 
     @Test func sourceDateEpochSetsModifiedAndRebuildsAreIdentical() throws {

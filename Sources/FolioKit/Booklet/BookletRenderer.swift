@@ -25,22 +25,31 @@ struct BookletRenderer {
         var files: [(path: String, data: Data)] = []
         for document in documents {
             let xhtml = document.xhtml(language: language, stylesheet: Self.stylesheet)
-            if let problem = XMLWellFormedness.problem(in: xhtml) {
-                return .failure(.error(at: SourceLocation(file: "site.yaml"), "EPUB document \(document.path) is not well-formed XML at line \(problem.line): \(problem.message)"))
+            switch XMLWellFormedness.reserialised(xhtml) {
+            case .success(let text): files.append((document.path, Data(text.utf8)))
+            case .failure(let problem): return .failure(diagnostic(for: problem.value, in: document, xhtml: xhtml))
             }
-            files.append((document.path, Data(xhtml.utf8)))
         }
         let package = EPUBPackage(content: content, theme: theme, modified: date.timestamp, documents: documents,
                                   media: mediaFiles(in: documents))
-        files += package.files()
-        if content.config.booklet.cover == nil { files.append((CoverSVG.path, Data(drawnCover.utf8))) }
+        var generated = package.files().map { ($0.path, String(decoding: $0.data, as: UTF8.self)) }
+        if content.config.booklet.cover == nil { generated.append((CoverSVG.path, drawnCover)) }
+        // Navigation, package, NCX and drawn cover go through libxml2 as well; their text comes
+        // from site.yaml and strings.yaml.
+        for (path, text) in generated {
+            switch XMLWellFormedness.reserialised(text) {
+            case .success(let text): files.append((path, Data(text.utf8)))
+            case .failure(let problem):
+                return .failure(.error(at: SourceLocation(file: "site.yaml"), "the booklet's \(path) cannot be made well-formed XML: \(problem.value.message)"))
+            }
+        }
         files.append((Self.stylesheet, Data(EPUBStylesheet.text.utf8)))
         for media in package.media {
             guard let data = FileManager.default.contents(atPath: content.folder.appendingPathComponent(media).path) else { continue }
             files.append((media, data))
         }
         do {
-            let data = try EPUBArchive.zip(files, date: content.config.booklet.date.value)
+            let data = try EPUBArchive.zip(files, timestamp: date.timestamp)
             return .success(OutputFile(path: SitePaths.epub(for: content.config), data: data))
         } catch {
             return .failure(.error(at: SourceLocation(file: "site.yaml"), "cannot write the EPUB: \(error)"))
@@ -54,14 +63,34 @@ struct BookletRenderer {
 
     /// Links the booklet cannot follow: to site pages when there is no `base_url` to reach them.
     func unreachableLinks() -> [Diagnostic] {
-        guard content.config.baseURL == nil else { return [] }
-        return content.projects.flatMap { project in
-            project.body.references.compactMap { reference -> Diagnostic? in
-                guard case .content(let path, _) = ContentLink.resolve(reference.destination, from: project.source.path),
-                      !path.hasPrefix("projects/"), !path.hasPrefix("media/") else { return nil }
-                return .warning(at: reference.location, "the booklet shows this link as plain text: set base_url in site.yaml to link to the site")
+        let root = content.config.absoluteRoot
+        let intro = content.pages.filter { $0.slug == "booklet" }.map { ($0.body, $0.source.path) }
+        return (content.projects.map { ($0.body, $0.source.path) } + intro).flatMap { body, source in
+            BookletLink.unreachable(in: body, source: source, absoluteRoot: root)
+        }
+    }
+
+    /// A document libxml2 rejects stops the build at its content file, at the line that holds the
+    /// text around the error when it can be found there.
+    func diagnostic(for problem: (line: Int, message: String), in document: EPUBDocument, xhtml: String) -> Diagnostic {
+        let lines = xhtml.split(separator: "\n", omittingEmptySubsequences: false)
+        let bad = problem.line >= 1 && problem.line <= lines.count ? String(lines[problem.line - 1]) : ""
+        // The words of the offending line without its markup, longest first, looked up in the source.
+        let words = bad.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+            .split(whereSeparator: { $0 == " " || $0 == "&" || $0 == ";" }).map(String.init)
+            .filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+        var line = 1
+        let sourceText = (content.projects.map(\.source) + content.pages.map(\.source))
+            .first { $0.path == document.source }?.text ?? ""
+        let sourceLines = sourceText.split(separator: "\n", omittingEmptySubsequences: false)
+        search: for word in words {
+            for (index, text) in sourceLines.enumerated() where text.contains(word) {
+                line = index + 1
+                break search
             }
         }
+        return .error(at: SourceLocation(file: document.source, line: line),
+                      "the booklet's \(document.path) cannot be made well-formed XML: \(problem.message)")
     }
 
     /// Images the documents use (`media/…`), plus the cover.

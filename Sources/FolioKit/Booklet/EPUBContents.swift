@@ -1,34 +1,53 @@
-/// The XHTML documents of the EPUB, in reading order. Visible words come from `strings.yaml`.
+/// The XHTML documents of the EPUB, in reading order: cover, title page and colophon,
+/// introduction, figures, charts, then per call a part page followed by its projects' chapters,
+/// and the partner index. Visible words come from `strings.yaml`.
 struct EPUBContents {
     let site: SiteRenderer
     var content: SiteContent { site.content }
     var theme: Theme { site.theme }
 
     func documents() -> [EPUBDocument] {
-        var documents = [titlePage()]
+        var documents = [cover(), titlePage()]
         if let intro = content.pages.first(where: { $0.slug == "booklet" }) {
-            documents.append(EPUBDocument(path: "introduction.xhtml", title: theme.string("booklet.introduction"),
-                                          body: section(theme.string("booklet.introduction"), body(intro.body, source: intro.source.path, from: "introduction.xhtml")),
-                                          landmark: "preface"))
+            let path = "introduction.xhtml"
+            let inner = body(intro.body, source: intro.source.path, idPrefix: "introduction--", from: path)
+            documents.append(EPUBDocument(path: path, title: theme.string("booklet.introduction"),
+                                          body: section(theme.string("booklet.introduction"), inner, type: "preface"),
+                                          landmark: "preface", source: intro.source.path))
         }
         if !content.metrics.figures.isEmpty { documents.append(figuresPage()) }
         if !content.metrics.charts.isEmpty { documents.append(chartsPage()) }
         for call in site.index.calls {
-            for (position, project) in call.projects.enumerated() {
-                documents.append(chapter(project, callName: position == 0 ? call.name : nil))
-            }
+            documents.append(callPage(call))
+            documents += call.projects.map(chapter)
         }
-        documents.append(partnerIndex())
+        if !site.index.partners.isEmpty { documents.append(partnerIndex()) }
         return documents
     }
 
     static func chapterPath(_ slug: String) -> String { "chapters/\(slug).xhtml" }
+    static func callPath(_ slug: String) -> String { "calls/\(slug).xhtml" }
+
+    /// The cover image in the package: the editors' `booklet.cover`, or the drawn one.
+    var coverImagePath: String { content.config.booklet.cover?.value ?? CoverSVG.path }
 
     private func e(_ text: String) -> String { XMLText.escape(text) }
 
-    private func section(_ heading: String, _ inner: String, type: String? = nil) -> String {
+    private func section(_ heading: String, _ inner: String, type: String? = nil, id: String? = nil) -> String {
         let typeAttribute = type.map { " epub:type=\"\($0)\"" } ?? ""
-        return "<section\(typeAttribute)>\n<h1>\(e(heading))</h1>\n\(inner)\n</section>"
+        let idAttribute = id.map { " id=\"\(e($0))\"" } ?? ""
+        return "<section\(typeAttribute)\(idAttribute)>\n<h1>\(e(heading))</h1>\n\(inner)\n</section>"
+    }
+
+    private func facts(_ rows: [(String, String)], class name: String? = nil) -> String {
+        let classAttribute = name.map { " class=\"\($0)\"" } ?? ""
+        return "<dl\(classAttribute)>\n" + rows.map { "<dt>\(e($0.0))</dt><dd>\(e($0.1))</dd>" }.joined(separator: "\n") + "\n</dl>"
+    }
+
+    private func cover() -> EPUBDocument {
+        let alt = theme.string("booklet.coverAlt").replacingOccurrences(of: "{title}", with: content.config.booklet.title)
+        let body = "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"\(e(coverImagePath))\" alt=\"\(e(alt))\"/>\n</section>"
+        return EPUBDocument(path: "cover.xhtml", title: theme.string("booklet.cover"), body: body, landmark: "cover", inTOC: false)
     }
 
     private func titlePage() -> EPUBDocument {
@@ -36,26 +55,26 @@ struct EPUBContents {
         var body = "<section epub:type=\"titlepage\" class=\"title-page\">\n<h1>\(e(booklet.title))</h1>\n"
         if let subtitle = booklet.subtitle { body += "<p class=\"subtitle\">\(e(subtitle))</p>\n" }
         if let publisher = booklet.publisher { body += "<p class=\"publisher\">\(e(publisher))</p>\n" }
-        body += "</section>\n<section epub:type=\"colophon\" class=\"colophon\">\n<h2>\(e(theme.string("booklet.colophon")))</h2>\n<dl>\n"
-        var facts = [(theme.string("booklet.bookTitle"), booklet.title + (booklet.subtitle.map { ". \($0)" } ?? ""))]
-        if let publisher = booklet.publisher { facts.append((theme.string("booklet.publisher"), publisher)) }
-        facts += [(theme.string("booklet.published"), theme.dateText(booklet.date.value)),
-                  (theme.string("booklet.identifier"), booklet.identifier.value),
-                  (theme.string("booklet.funding"), content.config.fundingNotice)]
-        body += facts.map { "<dt>\(e($0.0))</dt><dd>\(e($0.1))</dd>" }.joined(separator: "\n")
-        body += "\n</dl>\n</section>"
+        body += "<p class=\"date\">\(e(theme.dateText(booklet.date.value)))</p>\n"
+        body += "</section>\n<section epub:type=\"colophon\" class=\"colophon\" id=\"colophon\">\n<h2>\(e(theme.string("booklet.colophon")))</h2>\n"
+        var rows = [(theme.string("booklet.bookTitle"), booklet.title + (booklet.subtitle.map { ". \($0)" } ?? ""))]
+        if let publisher = booklet.publisher { rows.append((theme.string("booklet.publisher"), publisher)) }
+        rows += [(theme.string("booklet.published"), theme.dateText(booklet.date.value)),
+                 (theme.string("booklet.identifier"), booklet.identifier.value),
+                 (theme.string("booklet.funding"), content.config.fundingNotice)]
+        body += facts(rows) + "\n</section>"
         return EPUBDocument(path: "title.xhtml", title: booklet.title, body: body, landmark: "titlepage")
     }
 
     private func figuresPage() -> EPUBDocument {
         let rows = content.metrics.figures.map { figure in
-            let value = NumberText.format(figure.value, unit: figure.unit)
+            let value = site.valueText(figure.value, unit: figure.unit)
             let note = [figure.year.map(String.init), figure.note].compactMap { $0 }.joined(separator: " · ")
             return "<tr><th scope=\"row\">\(e(figure.label))</th><td>\(e(value))</td><td>\(e(note))</td></tr>"
         }
         let table = "<table>\n<tbody>\n" + rows.joined(separator: "\n") + "\n</tbody>\n</table>"
         return EPUBDocument(path: "figures.xhtml", title: theme.string("booklet.figures"),
-                            body: section(theme.string("booklet.figures"), table))
+                            body: section(theme.string("booklet.figures"), table), source: "data/metrics.yaml")
     }
 
     /// The editors' charts as inline SVG, each with its data as a table for readers who cannot see it.
@@ -70,37 +89,47 @@ struct EPUBContents {
                 + "\n<table>\n<tbody>\n" + rows.joined(separator: "\n") + "\n</tbody>\n</table>\n</figure>\n"
         }
         return EPUBDocument(path: "charts.xhtml", title: theme.string("booklet.charts"),
-                            body: section(theme.string("booklet.charts"), inner), hasSVG: true)
+                            body: section(theme.string("booklet.charts"), inner), hasSVG: true, source: "data/metrics.yaml")
     }
 
-    private func chapter(_ project: Project, callName: String?) -> EPUBDocument {
+    /// A part page per call: its name and the list of its projects.
+    private func callPage(_ call: SiteIndex.Call) -> EPUBDocument {
+        let path = Self.callPath(call.slug)
+        let items = call.projects.map { "<li><a href=\"../\(Self.chapterPath($0.slug))\">\(e($0.title))</a></li>" }
+        let inner = "<ol class=\"call-projects\">\n" + items.joined(separator: "\n") + "\n</ol>"
+        return EPUBDocument(path: path, title: call.name, body: section(call.name, inner, type: "part", id: "call-\(call.slug)"))
+    }
+
+    private func chapter(_ project: Project) -> EPUBDocument {
         let path = Self.chapterPath(project.slug)
-        var body = ""
-        if let callName { body += "<p class=\"call-title\">\(e(callName))</p>\n" }
-        body += "<section epub:type=\"chapter\" id=\"\(e(project.slug))\">\n<h1>\(e(project.title))</h1>\n"
+        var body = "<section epub:type=\"chapter\" id=\"\(e(project.slug))\">\n<h1>\(e(project.title))</h1>\n"
         if let acronym = project.acronym { body += "<p class=\"acronym\">\(e(acronym))</p>\n" }
-        body += "<p class=\"lead\">\(e(project.summary.value))</p>\n<dl class=\"facts\">\n"
-        var facts = [
+        body += "<p class=\"lead\">\(e(project.summary.value))</p>\n"
+        var rows = [
             (theme.string("labels.sectors"), project.sectorIDs.map { content.config.sector($0)?.name ?? $0 }.joined(separator: ", ")),
             (theme.string("labels.countries"), project.countryCodes.map(site.countryName).joined(separator: ", ")),
             (theme.string("labels.call"), project.call),
         ]
-        if let stage = project.stage { facts.append((theme.string("labels.stage"), site.stageName(stage.value))) }
-        facts.append((theme.string("labels.funding"), site.money(project.fundingEUR.value)))
-        facts.append((theme.string("labels.partners"), project.partners.map { partner in
+        if let stage = project.stage { rows.append((theme.string("labels.stage"), site.stageName(stage.value))) }
+        rows.append((theme.string("labels.funding"), site.money(project.fundingEUR.value)))
+        rows.append((theme.string("labels.partners"), project.partners.map { partner in
             "\(partner.name), \(site.countryName(partner.country.value))" + (partner.role.map { " (\($0))" } ?? "")
         }.joined(separator: "; ")))
-        body += facts.map { "<dt>\(e($0.0))</dt><dd>\(e($0.1))</dd>" }.joined(separator: "\n")
-        body += "\n</dl>\n" + self.body(project.body, source: project.source.path, from: path) + "\n</section>"
-        return EPUBDocument(path: path, title: project.title, body: body, landmark: nil)
+        body += facts(rows, class: "facts") + "\n"
+        body += self.body(project.body, source: project.source.path, idPrefix: "\(project.slug)--", from: path)
+        if let root = content.config.absoluteRoot {
+            body += "\n<p class=\"on-the-web\"><a href=\"\(e(root + SitePaths.project(project.slug)))\">\(e(theme.string("booklet.onTheWeb")))</a></p>"
+        }
+        body += "\n</section>"
+        return EPUBDocument(path: path, title: project.title, body: body, navDepth: 1, source: project.source.path)
     }
 
     private func partnerIndex() -> EPUBDocument {
         var inner = "<p>\(e(theme.string("booklet.partnerIndexIntro")))</p>\n"
         for code in Set(site.index.partners.map(\.country)).sorted() {
-            inner += "<h2>\(e(site.countryName(code)))</h2>\n<ul>\n"
+            inner += "<h2>\(e(site.countryName(code)))</h2>\n<ul class=\"index-list\">\n"
             for partner in site.index.partners where partner.country == code {
-                let links = partner.projects.map { "<a href=\"\(Self.chapterPath($0.slug))#\(e($0.slug))\">\(e($0.title))</a>" }
+                let links = partner.projects.map { "<a href=\"\(Self.chapterPath($0.slug))\">\(e($0.title))</a>" }
                 inner += "<li>\(e(partner.name)): \(links.joined(separator: ", "))</li>\n"
             }
             inner += "</ul>\n"
@@ -109,25 +138,13 @@ struct EPUBContents {
                             body: section(theme.string("booklet.partnerIndex"), inner, type: "index"), landmark: "index")
     }
 
-    /// A body for an EPUB document at `from`: project links lead to chapters, media into the
-    /// package, other site pages to the public site when `base_url` is set (else plain text).
-    private func body(_ body: MarkdownDocument, source: String, from document: String) -> String {
+    /// A body for the EPUB document at `from`: see `BookletLink` for where each link leads.
+    private func body(_ body: MarkdownDocument, source: String, idPrefix: String, from document: String) -> String {
         let root = content.config.absoluteRoot
-        let up = String(repeating: "../", count: document.split(separator: "/").count - 1)
-        return HTMLRewriter(footnoteBackLabel: theme.string("labels.footnoteBack"), headingShift: 0) { destination, _ in
-            switch ContentLink.resolve(destination, from: source) {
-            case .external, .sameFile: return .keep
-            case .content(let path, let anchor):
-                let fragment = anchor.map { "#\($0)" } ?? ""
-                if path.hasPrefix("projects/"), path.hasSuffix(".md") {
-                    let slug = String(path.dropFirst("projects/".count).dropLast(3))
-                    return .replace(up + Self.chapterPath(slug) + (anchor == nil ? "#\(slug)" : fragment))
-                }
-                if path.hasPrefix("media/"), EPUBPackage.mediaType(of: path) != nil { return .replace(up + path) }
-                guard let root, let target = SitePaths.forContent(path) else { return .unwrap }
-                return .replace(root + target + fragment)
-            case .outside, .unsupported: return .unwrap
-            }
+        return HTMLRewriter(idPrefix: idPrefix, footnoteBackLabel: theme.string("labels.footnoteBack")) { destination, _ in
+            let link = BookletLink.resolve(destination, from: source)
+            if link == .keep { return .keep }
+            return link.href(from: document, absoluteRoot: root).map { .replace($0) } ?? .unwrap
         }.rewrite(body)
     }
 }

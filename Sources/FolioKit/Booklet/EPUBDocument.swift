@@ -6,8 +6,14 @@ struct EPUBDocument {
     var body: String
     /// Whether the body embeds SVG (the manifest must say so).
     var hasSVG: Bool = false
-    /// `epub:type` for landmarks (`bodymatter`, `frontmatter`, `backmatter`, `toc`), if any.
+    /// `epub:type` for landmarks (`cover`, `titlepage`, `preface`, `index`), if any.
     var landmark: String?
+    /// Listed in the table of contents (the cover is not).
+    var inTOC: Bool = true
+    /// 0 for parts, 1 for a chapter under the part before it.
+    var navDepth: Int = 0
+    /// The content file the document is made from, for diagnostics (`projects/a.md`).
+    var source: String = "site.yaml"
 
     /// The complete XHTML file.
     func xhtml(language: String, stylesheet: String) -> String {

@@ -87,7 +87,8 @@ struct EPUBPackage {
         }
         // The navigation document is also the printed table of contents, after the title page.
         var spineIDs = documents.map { id(for: $0.path) }
-        spineIDs.insert("nav", at: min(1, spineIDs.count))
+        let afterTitle = documents.firstIndex { $0.landmark == "titlepage" }.map { $0 + 1 } ?? 0
+        spineIDs.insert("nav", at: afterTitle)
         let spine = spineIDs.map { "    <itemref idref=\"\($0)\"/>" }.joined(separator: "\n")
         return """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -104,14 +105,34 @@ struct EPUBPackage {
         """
     }
 
-    func navigation() -> String {
-        let toc = documents.map { "<li><a href=\"\(e($0.path))\">\(e($0.title))</a></li>" }.joined(separator: "\n")
-        var landmarks = "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">\(e(theme.string("booklet.contents")))</a></li>\n"
-        if let first = documents.first(where: { $0.path.hasPrefix("chapters/") }) {
-            landmarks += "<li><a epub:type=\"bodymatter\" href=\"\(e(first.path))\">\(e(theme.string("booklet.projects")))</a></li>\n"
+    /// Documents of the table of contents as a tree: parts with the chapters that follow them.
+    private var tocTree: [(document: EPUBDocument, children: [EPUBDocument])] {
+        var tree: [(document: EPUBDocument, children: [EPUBDocument])] = []
+        for document in documents where document.inTOC {
+            if document.navDepth > 0, !tree.isEmpty {
+                tree[tree.count - 1].children.append(document)
+            } else {
+                tree.append((document, []))
+            }
         }
-        for document in documents where document.landmark != nil {
-            landmarks += "<li><a epub:type=\"\(document.landmark!)\" href=\"\(e(document.path))\">\(e(document.title))</a></li>\n"
+        return tree
+    }
+
+    func navigation() -> String {
+        let link = { (document: EPUBDocument) in "<a href=\"\(self.e(document.path))\">\(self.e(document.title))</a>" }
+        let toc = tocTree.map { entry in
+            guard !entry.children.isEmpty else { return "<li>\(link(entry.document))</li>" }
+            let children = entry.children.map { "<li>\(link($0))</li>" }.joined(separator: "\n")
+            return "<li>\(link(entry.document))\n<ol>\n\(children)\n</ol>\n</li>"
+        }.joined(separator: "\n")
+        var landmarks = "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">\(e(theme.string("booklet.contents")))</a></li>\n"
+        for document in documents {
+            if let landmark = document.landmark {
+                landmarks += "<li><a epub:type=\"\(landmark)\" href=\"\(e(document.path))\">\(e(document.title))</a></li>\n"
+            }
+        }
+        if let first = documents.first(where: { $0.path.hasPrefix("calls/") || $0.path.hasPrefix("chapters/") }) {
+            landmarks += "<li><a epub:type=\"bodymatter\" href=\"\(e(first.path))\">\(e(theme.string("booklet.projects")))</a></li>\n"
         }
         let body = """
         <nav epub:type="toc" id="toc">
@@ -131,27 +152,30 @@ struct EPUBPackage {
     }
 
     func ncx() -> String {
-        let points = documents.enumerated().map { index, document in
-            """
-              <navPoint id="nav-\(index + 1)" playOrder="\(index + 1)">
-                <navLabel><text>\(e(document.title))</text></navLabel>
-                <content src="\(e(document.path))"/>
-              </navPoint>
-            """
-        }.joined(separator: "\n")
+        var order = 0
+        func point(_ document: EPUBDocument, children: [EPUBDocument], indent: String) -> String {
+            order += 1
+            var text = "\(indent)<navPoint id=\"nav-\(order)\" playOrder=\"\(order)\">\n"
+            text += "\(indent)  <navLabel><text>\(e(document.title))</text></navLabel>\n"
+            text += "\(indent)  <content src=\"\(e(document.path))\"/>\n"
+            for child in children { text += point(child, children: [], indent: indent + "  ") }
+            return text + "\(indent)</navPoint>\n"
+        }
+        let tree = tocTree
+        let points = tree.map { point($0.document, children: $0.children, indent: "    ") }.joined()
+        let depth = tree.contains { !$0.children.isEmpty } ? 2 : 1
         return """
         <?xml version="1.0" encoding="UTF-8"?>
         <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1">
           <head>
             <meta name="dtb:uid" content="\(e(content.config.booklet.identifier.value))"/>
-            <meta name="dtb:depth" content="1"/>
+            <meta name="dtb:depth" content="\(depth)"/>
             <meta name="dtb:totalPageCount" content="0"/>
             <meta name="dtb:maxPageNumber" content="0"/>
           </head>
           <docTitle><text>\(e(content.config.booklet.title))</text></docTitle>
           <navMap>
-        \(points)
-          </navMap>
+        \(points)  </navMap>
         </ncx>
 
         """

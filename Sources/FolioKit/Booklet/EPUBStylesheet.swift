@@ -13,6 +13,10 @@ enum EPUBStylesheet {
     table { border-collapse: collapse; }
     th, td { border: 1px solid #888; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
     img, svg { max-width: 100%; height: auto; }
+    .cover { text-align: center; margin: 0; padding: 0; }
+    .cover img { max-height: 95vh; }
+    .call-projects { list-style: none; padding: 0; }
+    .acronym { font-weight: bold; }
     nav[hidden] { display: none; }
 
     """

@@ -11,7 +11,7 @@ extension SiteRenderer {
             booklet["publisher"] = config.booklet.publisher
             // The editors' cover, or the one drawn at build time beside this page.
             booklet["coverHref"] = config.booklet.cover.map { SitePaths.relative($0.value, from: path) } ?? "cover.svg"
-            booklet["coverAlt"] = theme.string("booklet.cover")
+            booklet["coverAlt"] = theme.string("booklet.coverAlt").replacingOccurrences(of: "{title}", with: config.booklet.title)
             var values: [String: Any] = [
                 "booklet": pageContext(path: path, title: "", description: nil)["booklet"] as? [String: Any] ?? [:],
                 "figures": content.metrics.figures.map(figureContext),
