@@ -14,35 +14,24 @@ struct BuildCommand: ParsableCommand {
     )
 
     @OptionGroup var options: ContentOptions
-
-    @Option(name: .long, help: "The layouts folder: Mustache templates, assets/ and strings.yaml.")
-    var layouts: String = "Layouts"
-
-    @Option(name: .long, help: "The output folder, replaced as a whole on success.")
-    var output: String = "Output"
+    @OptionGroup var folders: BuildFolders
 
     func validate() throws {
-        try options.validateFolder(options.content, flag: "--content")
-        try options.validateFolder(layouts, flag: "--layouts")
+        try folders.validate(with: options)
     }
 
     func run() throws {
         let started = DispatchTime.now()
-        let report = Pipeline.build(.init(
-            content: options.contentFolder,
-            layouts: URL(fileURLWithPath: layouts),
-            output: URL(fileURLWithPath: output),
-            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
-        ))
+        let report = Pipeline.build(folders.buildOptions(options))
         options.report(report.diagnostics)
         guard report.succeeded else {
-            printError("build failed: '\(output)' was left as it was")
+            printError("build failed: '\(folders.output)' was left as it was")
             throw ExitCode(1)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let warnings = report.diagnostics.count
-        options.detail("content: \(options.content), layouts: \(layouts), \(report.fileCount) files rendered")
+        options.detail("content: \(options.content), layouts: \(folders.layouts), \(report.fileCount) files rendered")
         if options.quiet { return }
-        print("built \(output)/: \(report.pageCount) pages, booklet \(report.epubBytes / 1024) KB, \(String(format: "%.2f", seconds)) s, \(warnings) warning\(warnings == 1 ? "" : "s")")
+        print("built \(folders.output)/: \(report.pageCount) pages, booklet \(report.epubBytes / 1024) KB, \(String(format: "%.2f", seconds)) s, \(warnings) warning\(warnings == 1 ? "" : "s")")
     }
 }

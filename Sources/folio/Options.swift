@@ -46,6 +46,25 @@ struct ContentOptions: ParsableArguments {
     }
 }
 
+/// Flags of the commands that build: where the layouts are and where the site goes.
+struct BuildFolders: ParsableArguments {
+    @Option(name: .long, help: "The layouts folder: Mustache templates, assets/ and strings.yaml.")
+    var layouts: String = "Layouts"
+
+    @Option(name: .long, help: "The output folder, replaced as a whole on success.")
+    var output: String = "Output"
+
+    func validate(with options: ContentOptions) throws {
+        try options.validateFolder(options.content, flag: "--content")
+        try options.validateFolder(layouts, flag: "--layouts")
+    }
+
+    func buildOptions(_ options: ContentOptions) -> Pipeline.BuildOptions {
+        .init(content: options.contentFolder, layouts: URL(fileURLWithPath: layouts), output: URL(fileURLWithPath: output),
+              sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+    }
+}
+
 extension DiagnosticFormat: ExpressibleByArgument {}
 
 func printError(_ line: String) {

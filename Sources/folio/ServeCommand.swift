@@ -10,12 +10,7 @@ struct ServeCommand: ParsableCommand {
     )
 
     @OptionGroup var options: ContentOptions
-
-    @Option(name: .long, help: "The layouts folder.")
-    var layouts: String = "Layouts"
-
-    @Option(name: .long, help: "The output folder.")
-    var output: String = "Output"
+    @OptionGroup var folders: BuildFolders
 
     @Option(name: .long, help: "The port to listen on.")
     var port: UInt16 = 8000
@@ -24,14 +19,13 @@ struct ServeCommand: ParsableCommand {
     var host: String = "127.0.0.1"
 
     func validate() throws {
-        try options.validateFolder(options.content, flag: "--content")
-        try options.validateFolder(layouts, flag: "--layouts")
+        try folders.validate(with: options)
     }
 
     func run() throws {
         let options = self.options
         let server = try PreviewServer(
-            options: .init(content: options.contentFolder, layouts: URL(fileURLWithPath: layouts), output: URL(fileURLWithPath: output)),
+            options: folders.buildOptions(options),
             host: host, port: port
         ) { report in
             options.report(report.diagnostics)
