@@ -12,10 +12,10 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Polls until `condition` holds for the page, for at most ten seconds.
+    /// Polls until `condition` holds for the page, for at most thirty seconds (CI machines are busy).
     func eventually(_ url: URL, _ condition: (String) -> Bool) async throws -> String {
         var page = ""
-        for _ in 0..<50 {
+        for _ in 0..<150 {
             page = try await fetch(url)
             if condition(page) { return page }
             try await Task.sleep(nanoseconds: 200_000_000)

@@ -46,7 +46,8 @@ public actor PreviewServer {
 
     /// The port actually bound (useful when asked for port 0).
     public func port() async throws -> UInt16 {
-        try await server.waitUntilListening()
+        // The first build runs before the server listens, and can take a while on a busy machine.
+        try await server.waitUntilListening(timeout: 120)
         if case .ip4(_, let port) = await server.listeningAddress { return port }
         return 0
     }
