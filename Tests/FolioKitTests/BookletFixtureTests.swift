@@ -204,6 +204,8 @@ import ZIPFoundation
         for landmark in ["toc", "cover", "titlepage", "bodymatter", "index"] {
             #expect(nav.contains("epub:type=\"\(landmark)\""), "no \(landmark) landmark")
         }
+        let intro = try #require(files["EPUB/introduction.xhtml"])
+        #expect(intro.contains("href=\"chapters/field-drone.xhtml#field-drone\"") && intro.contains("id=\"introduction--field-drone\""))
         let cover = try #require(files["EPUB/cover.xhtml"])
         #expect(cover.contains("src=\"cover.svg\"") && cover.contains("alt=\""))
         #expect(files["EPUB/cover.svg"]?.contains("Księga projektów &lt;&amp;&gt;") == true)
