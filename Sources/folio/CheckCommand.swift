@@ -31,6 +31,7 @@ struct CheckCommand: ParsableCommand {
         }
         options.report(diagnostics)
         if diagnostics.hasErrors { throw ExitCode(1) }
+        if options.quiet { return }
         print("content OK: \(result.content?.projects.count ?? 0) projects, \(result.content?.news.count ?? 0) news, \(result.content?.pages.count ?? 0) pages")
     }
 }

@@ -10,7 +10,7 @@ struct FolioCommand: ParsableCommand {
         Exit status: 0 on success, 1 when the content has errors, 2 for usage errors \
         (unknown flag, missing folder).
         """,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; the brief promises 2, as most Unix tools do.

@@ -10,6 +10,12 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("How to print problems: 'human' (path:line:col: error: …) or 'github' (annotations on pull requests)."))
     var diagnostics: DiagnosticFormat = .human
 
+    @Flag(name: .shortAndLong, help: "Print only errors: no warnings, no summary.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print what was read and written.")
+    var verbose = false
+
     var contentFolder: URL { URL(fileURLWithPath: content) }
 
     func validateFolder(_ path: String, flag: String) throws {
@@ -19,13 +25,24 @@ struct ContentOptions: ParsableArguments {
         }
     }
 
-    /// Prints diagnostics (errors first, then warnings, each sorted by file and line) and the summary.
+    /// Prints diagnostics, errors first, grouped by file (they arrive sorted by file and line),
+    /// then the summary. Colour only on a terminal, and never when NO_COLOR is set.
     func report(_ diagnostics: [Diagnostic]) {
-        let ordered = diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity == .warning }
+        let shown = quiet ? diagnostics.filter { $0.severity == .error } : diagnostics
+        let ordered = shown.filter { $0.severity == .error } + shown.filter { $0.severity == .warning }
+        let colour = self.diagnostics == .human && isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         for diagnostic in ordered {
-            printError(self.diagnostics.line(for: diagnostic, displayPath: { $0 }))
+            let line = self.diagnostics.line(for: diagnostic, displayPath: { $0 })
+            guard colour else { printError(line); continue }
+            let code = diagnostic.severity == .error ? "\u{1B}[31m" : "\u{1B}[33m"
+            printError(line.replacingOccurrences(of: " \(diagnostic.severity.rawValue): ", with: " \(code)\(diagnostic.severity.rawValue)\u{1B}[0m: "))
         }
-        if !diagnostics.isEmpty { printError(DiagnosticFormat.summary(of: diagnostics)) }
+        if !diagnostics.isEmpty, !quiet { printError(DiagnosticFormat.summary(of: diagnostics)) }
+    }
+
+    /// A line of progress, printed only with --verbose.
+    func detail(_ line: @autoclosure () -> String) {
+        if verbose { printError(line()) }
     }
 }
 
@@ -33,4 +50,9 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Unbuffered, so progress shows at once even when the output goes to a log.
+func printOut(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -12,7 +12,7 @@ enum EPUBStylesheet {
     dl.facts dd { margin: 0 0 0.4em 1em; }
     table { border-collapse: collapse; }
     th, td { border: 1px solid #888; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
-    img { max-width: 100%; }
+    img, svg { max-width: 100%; height: auto; }
     .cover { text-align: center; margin: 0; padding: 0; }
     .cover img { max-height: 95vh; }
     .call-projects { list-style: none; padding: 0; }
