@@ -19,7 +19,7 @@ import ZIPFoundation
     """
 
     /// Writes the fixture; `baseURL` and `cover` vary what the booklet can link to and show.
-    func makeContent(baseURL: String? = nil, cover: Bool = false) throws {
+    func makeContent(baseURL: String? = nil, cover: String? = nil) throws {
         try write("site.yaml", """
         title: Fixture Programme
         language: pl
@@ -35,10 +35,12 @@ import ZIPFoundation
           publisher: Fixture consortium
           identifier: urn:uuid:5d0c1f7e-8b4a-4c3e-9e2d-0a1b2c3d4e5f
           date: 2021-03-09
-        \(cover ? "  cover: media/cover.svg" : "")
+        \(cover.map { "  cover: \($0)" } ?? "")
         """)
         try write("media/cover.svg", Self.svg)
         try write("media/field.svg", Self.svg)
+        try write("media/soil map.svg", Self.svg)
+        try write("media/old.webp", "RIFF0000WEBPVP8 ")
         try write("pages/booklet.md", """
         ---
         title: About the booklet
@@ -75,6 +77,8 @@ import ZIPFoundation
         Crops need watching. See the [sister project](soil-net.md#results)[^1] and the [kick-off](../news/2021-02-01-kick-off.md).
 
         ![A green field seen from above](../media/field.svg)
+
+        ![Soil map](../media/soil%20map.svg) and ![Old photo](../media/old.webp)
 
         | a | b |
         |---|--:|
@@ -149,6 +153,9 @@ import ZIPFoundation
         #expect(Set(warnings.map { "\($0.location.file.split(separator: "/").suffix(2).joined(separator: "/")):\($0.location.line)" })
                 == ["projects/field-drone.md:16", "projects/soil-net.md:14", "pages/booklet.md:4"])
 
+        let imageWarnings = report.diagnostics.filter { $0.message.hasPrefix("the booklet shows this image as its alt text") }
+        #expect(imageWarnings.map(\.location.line) == [20] && imageWarnings.allSatisfy { $0.location.file.hasSuffix("projects/field-drone.md") })
+
         let data = try Data(contentsOf: epubURL)
         let files = try entries(data)
         let order = Array(try Archive(data: data, accessMode: .read)).map(\.path)
@@ -164,7 +171,10 @@ import ZIPFoundation
         #expect(chapter.contains("href=\"../chapters/soil-net.xhtml#soil-net--results\""))
         #expect(chapter.contains("id=\"field-drone--field-drone\"") && chapter.contains("href=\"#field-drone--field-drone\""))
         #expect(chapter.contains("src=\"../media/field.svg\"") && chapter.contains("alt=\"A green field seen from above\""))
-        #expect(chapter.contains("the kick-off") || chapter.contains("kick-off"))
+        let soilMap = BookletLink.packagePath("media/soil map.svg")
+        #expect(soilMap.hasPrefix("media/soil-map-") && soilMap.hasSuffix(".svg") && soilMap != BookletLink.packagePath("media/soil-map.svg"))
+        #expect(chapter.contains("src=\"../\(soilMap)\"") && files["EPUB/\(soilMap)"] != nil)
+        #expect(chapter.contains("Old photo") && !chapter.contains("old.webp") && files["EPUB/media/old.webp"] == nil)
         #expect(!chapter.contains("news/2021-02-01-kick-off"), "a site link without base_url must be plain text")
         #expect(chapter.contains("Łódź Sensors sp. z o.o., Polska") || chapter.contains("Łódź Sensors sp. z o.o., Poland"))
         #expect(chapter.contains("FIDO"))
@@ -177,6 +187,7 @@ import ZIPFoundation
         #expect(package.contains("<dc:language>pl</dc:language>"))
         #expect(package.contains("<meta property=\"dcterms:modified\">2021-03-09T00:00:00Z</meta>"))
         #expect(package.contains("href=\"media/field.svg\" media-type=\"image/svg+xml\""))
+        #expect(package.contains("href=\"\(BookletLink.packagePath("media/soil map.svg"))\" media-type=\"image/svg+xml\""))
         #expect(package.contains("href=\"cover.svg\" media-type=\"image/svg+xml\" properties=\"cover-image\""))
         #expect(package.contains("href=\"charts.xhtml\"") == false)
         for slug in ["apple-press", "field-drone", "soil-net"] {
@@ -193,6 +204,8 @@ import ZIPFoundation
         for landmark in ["toc", "cover", "titlepage", "bodymatter", "index"] {
             #expect(nav.contains("epub:type=\"\(landmark)\""), "no \(landmark) landmark")
         }
+        let intro = try #require(files["EPUB/introduction.xhtml"])
+        #expect(intro.contains("href=\"chapters/field-drone.xhtml#field-drone\"") && intro.contains("id=\"introduction--field-drone\""))
         let cover = try #require(files["EPUB/cover.xhtml"])
         #expect(cover.contains("src=\"cover.svg\"") && cover.contains("alt=\""))
         #expect(files["EPUB/cover.svg"]?.contains("Księga projektów &lt;&amp;&gt;") == true)
@@ -204,7 +217,7 @@ import ZIPFoundation
     }
 
     @Test func givenCoverAndSiteLinksWithBaseURL() throws {
-        try makeContent(baseURL: "https://fixture.example.eu/sub", cover: true)
+        try makeContent(baseURL: "https://fixture.example.eu/sub", cover: "media/cover.svg")
         let report = build()
         #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
         #expect(!report.diagnostics.contains { $0.message.hasPrefix("the booklet shows this link") })
@@ -217,6 +230,20 @@ import ZIPFoundation
         #expect(package.contains("href=\"media/cover.svg\" media-type=\"image/svg+xml\" properties=\"cover-image\""))
         #expect(files["EPUB/cover.svg"] == nil)
         #expect(try #require(files["EPUB/cover.xhtml"]).contains("src=\"media/cover.svg\""))
+        try EPUBCheck.expectClean(epubURL)
+    }
+
+    @Test func aCoverEPUBReadersCannotShowIsDrawnInstead() throws {
+        try makeContent(cover: "media/old.webp")
+        let report = build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+        let warning = report.diagnostics.first { $0.message.hasPrefix("the booklet's EPUB draws its own cover") }
+        #expect(warning?.location.file.hasSuffix("site.yaml") == true && warning?.location.line == 15)
+        let files = try entries(try Data(contentsOf: epubURL))
+        #expect(files["EPUB/cover.svg"] != nil && files["EPUB/media/old.webp"] == nil)
+        #expect(try #require(files["EPUB/package.opf"]).contains("href=\"cover.svg\" media-type=\"image/svg+xml\" properties=\"cover-image\""))
+        // The single-page edition shows the editors' cover: browsers show WebP.
+        #expect(try String(contentsOf: output.appendingPathComponent("booklet/edition.html"), encoding: .utf8).contains("../media/old.webp"))
         try EPUBCheck.expectClean(epubURL)
     }
 

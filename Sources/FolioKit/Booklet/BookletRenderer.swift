@@ -31,9 +31,9 @@ struct BookletRenderer {
             }
         }
         let package = EPUBPackage(content: content, theme: theme, modified: date.timestamp, documents: documents,
-                                  media: mediaFiles(in: documents))
+                                  media: mediaFiles)
         var generated = package.files().map { ($0.path, String(decoding: $0.data, as: UTF8.self)) }
-        if content.config.booklet.cover == nil { generated.append((CoverSVG.path, drawnCover)) }
+        if EPUBContents.givenCover(content.config) == nil { generated.append((CoverSVG.path, drawnCover)) }
         // Navigation, package, NCX and drawn cover go through libxml2 as well; their text comes
         // from site.yaml and strings.yaml.
         for (path, text) in generated {
@@ -46,7 +46,7 @@ struct BookletRenderer {
         files.append((Self.stylesheet, Data(EPUBStylesheet.text.utf8)))
         for media in package.media {
             guard let data = FileManager.default.contents(atPath: content.folder.appendingPathComponent(media).path) else { continue }
-            files.append((media, data))
+            files.append((BookletLink.packagePath(media), data))
         }
         do {
             let data = try EPUBArchive.zip(files, timestamp: date.timestamp)
@@ -61,13 +61,14 @@ struct BookletRenderer {
                         colours: content.config.sectors.map(\.colour.value))
     }
 
-    /// Links the booklet cannot follow: to site pages when there is no `base_url` to reach them.
+    /// What the EPUB cannot keep, as warnings: site links without `base_url`, images and a cover
+    /// of types EPUB readers need not show.
     func unreachableLinks() -> [Diagnostic] {
-        let root = content.config.absoluteRoot
-        let intro = content.pages.filter { $0.slug == "booklet" }.map { ($0.body, $0.source.path) }
-        return (content.projects.map { ($0.body, $0.source.path) } + intro).flatMap { body, source in
-            BookletLink.unreachable(in: body, source: source, absoluteRoot: root)
+        var diagnostics = bodies.flatMap { BookletLink.unreachable(in: $0.body, source: $0.source, absoluteRoot: content.config.absoluteRoot) }
+        if let cover = content.config.booklet.cover, EPUBContents.givenCover(content.config) == nil {
+            diagnostics.append(.warning(at: cover.location, "the booklet's EPUB draws its own cover: EPUB readers need PNG, JPEG, GIF or SVG"))
         }
+        return diagnostics
     }
 
     /// A document libxml2 rejects stops the build at its content file, at the line that holds the
@@ -93,15 +94,17 @@ struct BookletRenderer {
                       "the booklet's \(document.path) cannot be made well-formed XML: \(problem.message)")
     }
 
-    /// Images the documents use (`media/…`), plus the cover.
-    private func mediaFiles(in documents: [EPUBDocument]) -> [String] {
-        var found: Set<String> = []
-        if let cover = content.config.booklet.cover?.value { found.insert(cover) }
-        for document in documents {
-            for media in content.mediaFiles where document.body.contains("media/\(media.dropFirst("media/".count))\"") {
-                found.insert(media)
-            }
-        }
-        return found.filter { EPUBPackage.mediaType(of: $0) != nil }.sorted()
+    /// The bodies the EPUB shows: every project's and the introduction's.
+    private var bodies: [(body: MarkdownDocument, source: String)] {
+        content.projects.map { ($0.body, $0.source.path) }
+            + content.pages.filter { $0.slug == "booklet" }.map { ($0.body, $0.source.path) }
+    }
+
+    /// Images the bodies show (`media/…`), plus the cover.
+    private var mediaFiles: [String] {
+        let images = BookletLink.images(in: bodies)
+        return (images + [EPUBContents.givenCover(content.config)].compactMap { $0 }).reduce(into: [String]()) { list, path in
+            if !list.contains(path) { list.append(path) }
+        }.sorted()
     }
 }

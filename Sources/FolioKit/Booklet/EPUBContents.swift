@@ -28,8 +28,13 @@ struct EPUBContents {
     static func chapterPath(_ slug: String) -> String { "chapters/\(slug).xhtml" }
     static func callPath(_ slug: String) -> String { "calls/\(slug).xhtml" }
 
-    /// The cover image in the package: the editors' `booklet.cover`, or the drawn one.
-    var coverImagePath: String { content.config.booklet.cover?.value ?? CoverSVG.path }
+    /// The editors' `booklet.cover` when the EPUB can carry it (PNG, JPEG, GIF, SVG).
+    static func givenCover(_ config: SiteConfig) -> String? {
+        config.booklet.cover.map(\.value).flatMap { EPUBPackage.mediaType(of: $0) != nil ? $0 : nil }
+    }
+
+    /// The cover image in the package: the editors' cover, or the one drawn at build time.
+    var coverImagePath: String { Self.givenCover(content.config).map(BookletLink.packagePath) ?? CoverSVG.path }
 
     private func e(_ text: String) -> String { XMLText.escape(text) }
 
@@ -46,7 +51,7 @@ struct EPUBContents {
 
     private func cover() -> EPUBDocument {
         let alt = theme.string("booklet.coverAlt").replacingOccurrences(of: "{title}", with: content.config.booklet.title)
-        let body = "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"\(e(coverImagePath))\" alt=\"\(e(alt))\"/>\n</section>"
+        let body = "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"\(e(BookletLink.encode(coverImagePath)))\" alt=\"\(e(alt))\"/>\n</section>"
         return EPUBDocument(path: "cover.xhtml", title: theme.string("booklet.cover"), body: body, landmark: "cover", inTOC: false)
     }
 
@@ -141,8 +146,8 @@ struct EPUBContents {
     /// A body for the EPUB document at `from`: see `BookletLink` for where each link leads.
     private func body(_ body: MarkdownDocument, source: String, idPrefix: String, from document: String) -> String {
         let root = content.config.absoluteRoot
-        return HTMLRewriter(idPrefix: idPrefix, footnoteBackLabel: theme.string("labels.footnoteBack")) { destination, _ in
-            let link = BookletLink.resolve(destination, from: source)
+        return HTMLRewriter(idPrefix: idPrefix, footnoteBackLabel: theme.string("labels.footnoteBack")) { destination, isImage in
+            let link = BookletLink.resolve(destination, from: source, isImage: isImage)
             if link == .keep { return .keep }
             return link.href(from: document, absoluteRoot: root).map { .replace($0) } ?? .unwrap
         }.rewrite(body)

@@ -11,13 +11,14 @@ struct EPUBPackage {
     /// `media/…` paths to package.
     let media: [String]
 
+    /// The image types of EPUB 3.2's core media types, which every reader shows and EPUBCheck
+    /// 4.2.6 accepts without a fallback (WebP only joined in EPUB 3.3).
     static func mediaType(of path: String) -> String? {
         switch path.split(separator: ".").last?.lowercased() {
         case "svg": "image/svg+xml"
         case "png": "image/png"
         case "jpg", "jpeg": "image/jpeg"
         case "gif": "image/gif"
-        case "webp": "image/webp"
         default: nil
         }
     }
@@ -78,12 +79,13 @@ struct EPUBPackage {
             let properties = document.hasSVG ? " properties=\"svg\"" : ""
             manifest += "    <item id=\"\(id(for: document.path))\" href=\"\(e(document.path))\" media-type=\"application/xhtml+xml\"\(properties)/>\n"
         }
-        if config.booklet.cover == nil {
+        let cover = EPUBContents.givenCover(config)
+        if cover == nil {
             manifest += "    <item id=\"cover\" href=\"\(CoverSVG.path)\" media-type=\"image/svg+xml\" properties=\"cover-image\"/>\n"
         }
-        for path in media {
-            let cover = path == config.booklet.cover?.value ? " properties=\"cover-image\"" : ""
-            manifest += "    <item id=\"\(id(for: path))\" href=\"\(e(path))\" media-type=\"\(Self.mediaType(of: path) ?? "")\"\(cover)/>\n"
+        for (index, path) in media.enumerated() {
+            let properties = path == cover ? " properties=\"cover-image\"" : ""
+            manifest += "    <item id=\"media-\(index + 1)\" href=\"\(e(BookletLink.encode(BookletLink.packagePath(path))))\" media-type=\"\(Self.mediaType(of: path) ?? "")\"\(properties)/>\n"
         }
         // The navigation document is also the printed table of contents, after the title page.
         var spineIDs = documents.map { id(for: $0.path) }

@@ -67,7 +67,13 @@ public struct HTMLRewriter: Sendable {
             }
         }
         // Unwrapping changes the tree, so it waits until the walk is over.
-        unwrapped.forEach(LibXML.unwrap)
+        // An image that cannot be shown leaves its alt text.
+        for element in unwrapped {
+            if LibXML.name(of: element) == "img", let alt = LibXML.attribute("alt", of: element), !alt.isEmpty {
+                xmlAddPrevSibling(element, xmlNewText(alt))
+            }
+            LibXML.unwrap(element)
+        }
         return LibXML.serialiseChildren(of: body)
     }
 

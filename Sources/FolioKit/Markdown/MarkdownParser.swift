@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Parses GitHub Flavored Markdown with cmark-gfm into a `MarkdownDocument`.
 public enum MarkdownParser {
@@ -11,10 +12,17 @@ public enum MarkdownParser {
         return true
     }()
 
+    /// cmark-gfm adds the extensions' special characters (`~`, `:`, `w`) to a process-wide table
+    /// before it parses a document's inlines and removes them after, so parses on other threads
+    /// would lose strikethrough and autolinks at random: they take turns here.
+    private static let lock = NSLock()
+
     /// Parses `text`, whose first line is line `firstLine` of `file`, so that every reference
     /// points into the file rather than into the body.
     public static func parse(_ text: String, file: String, firstLine: Int) -> MarkdownDocument {
         precondition(registered)
+        lock.lock()
+        defer { lock.unlock() }
         let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         // Without CMARK_OPT_UNSAFE raw HTML and javascript: URLs are dropped, as the contract asks.
         let renderOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
