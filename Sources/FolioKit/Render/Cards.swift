@@ -71,7 +71,7 @@ extension SiteRenderer {
 
     func figureContext(_ figure: Metrics.Figure) -> [String: Any] {
         var values: [String: Any] = ["id": figure.id.value, "label": figure.label, "unit": figure.unit.rawValue,
-                                     "valueText": NumberText.format(figure.value, unit: figure.unit)]
+                                     "valueText": valueText(figure.value, unit: figure.unit)]
         values["year"] = figure.year.map(String.init)
         values["note"] = figure.note
         return values
