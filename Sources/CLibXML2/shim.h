@@ -9,3 +9,4 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/xpath.h>
+#include <libxml/parserInternals.h>

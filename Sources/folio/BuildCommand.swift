@@ -31,6 +31,7 @@ struct BuildCommand: ParsableCommand {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let warnings = report.diagnostics.count
         options.detail("content: \(options.content), layouts: \(folders.layouts), \(report.fileCount) files rendered")
+        options.detail("stages: \(report.stageTimes.summary)")
         if options.quiet { return }
         print("built \(folders.output)/: \(report.pageCount) pages, booklet \(report.epubBytes / 1024) KB, \(String(format: "%.2f", seconds)) s, \(warnings) warning\(warnings == 1 ? "" : "s")")
     }

@@ -3,7 +3,7 @@ import Foundation
 /// The booklet as an EPUB 3: title page and colophon, introduction, figures, one chapter per
 /// project grouped by call, and the partner index. Every document is checked well-formed with
 /// libxml2 before it is packaged; a document that is not stops the build.
-struct BookletRenderer {
+struct BookletRenderer: Sendable {
     let content: SiteContent
     let theme: Theme
     let date: BuildDate

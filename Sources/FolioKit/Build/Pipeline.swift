@@ -1,6 +1,6 @@
 import Foundation
 
-/// The whole build, stage by stage: load → validate → render → write → check. Each stage is a
+/// The whole build, stage by stage: load → validate → render → check → write. Each stage is a
 /// function of the previous stage's result; file I/O happens only in load and write.
 public enum Pipeline {
     public struct CheckResult: Sendable {
@@ -29,6 +29,8 @@ public enum Pipeline {
         public var pageCount = 0
         public var fileCount = 0
         public var epubBytes = 0
+        /// Wall time of each stage, in the order they ran: what `--verbose` prints.
+        public var stageTimes = StageTimes()
         public var succeeded: Bool { !diagnostics.hasErrors }
     }
 
@@ -55,7 +57,9 @@ public enum Pipeline {
         if let refusal = output.refusal(content: options.content, layouts: options.layouts) {
             return BuildReport(diagnostics: [.error(at: SourceLocation(file: options.output.path), refusal.description)])
         }
+        var clock = StageTimes()
         let checked = check(contentFolder: options.content)
+        clock.end("load and validate")
         let (theme, themeDiagnostics) = Theme.load(from: options.layouts)
         var report = BuildReport(diagnostics: checked.diagnostics + themeDiagnostics.map(displayLayoutPath))
         guard let content = checked.content, let theme, !report.diagnostics.hasErrors else { return report }
@@ -66,29 +70,34 @@ public enum Pipeline {
                                                "no base_url: the sitemap, canonical URLs and absolute feed links are left out"))
         }
         let date = BuildDate(content: content, sourceDateEpoch: options.sourceDateEpoch)
-        let files = render(content, theme: theme, date: date)
+        let files = render(content, theme: theme, date: date, clock: &clock)
         report.diagnostics += paths.apply(to: files.diagnostics)
         guard !report.diagnostics.hasErrors else { return report }
+
+        let generated = Set(files.outputs.map(\.path))
+        let copied = (OutputFolder.files(in: theme.assetsFolder, under: "assets")
+            + OutputFolder.files(in: options.content.appendingPathComponent("media"), under: "media"))
+            .filter { !generated.contains($0.path) }
+        let pages = files.outputs.filter { $0.path.hasSuffix(".html") }
+        let problems = LinkChecker.check(pages: pages.map { ($0.path, $0.data) }, files: Set((files.outputs + copied).map(\.path)))
+        clock.end("check links")
+        report.diagnostics += problems.map { files.sources.locate($0, content: content, displayPaths: paths, layouts: options.layouts) }
+        report.diagnostics.sort()
+        report.pageCount = pages.count
+        report.fileCount = files.outputs.count
+        report.epubBytes = files.epubBytes
+        guard !report.diagnostics.hasErrors else {
+            report.stageTimes = clock
+            return report
+        }
 
         let staging: URL
         do {
             staging = try output.makeStaging()
-            try OutputFolder.write(files.outputs, into: staging)
-            try OutputFolder.copyTree(from: theme.assetsFolder, to: staging.appendingPathComponent("assets"))
-            try OutputFolder.copyTree(from: options.content.appendingPathComponent("media"), to: staging.appendingPathComponent("media"))
+            try OutputFolder.write(files.outputs + copied, into: staging, reusingFrom: output.target)
+            clock.end("write")
         } catch {
             report.diagnostics.append(.error(at: SourceLocation(file: options.output.path), "cannot write the output: \(error.localizedDescription)"))
-            return report
-        }
-
-        let problems = LinkChecker.check(folder: staging)
-        report.diagnostics += problems.map { files.sources.locate($0, content: content, displayPaths: paths, layouts: options.layouts) }
-        report.diagnostics.sort()
-        report.pageCount = files.outputs.filter { $0.path.hasSuffix(".html") }.count
-        report.fileCount = files.outputs.count
-        report.epubBytes = files.epubBytes
-        guard !report.diagnostics.hasErrors else {
-            output.discard(staging)
             return report
         }
         do {
@@ -97,20 +106,33 @@ public enum Pipeline {
             output.discard(staging)
             report.diagnostics.append(.error(at: SourceLocation(file: options.output.path), "cannot replace the output folder: \(error.localizedDescription)"))
         }
+        clock.end("replace the old output")
+        report.stageTimes = clock
         return report
     }
 
     /// Every output file made from the content: the render stage as one pure function.
     static func render(_ content: SiteContent, theme: Theme, date: BuildDate) -> RenderedSite {
+        var clock = StageTimes()
+        return render(content, theme: theme, date: date, clock: &clock)
+    }
+
+    static func render(_ content: SiteContent, theme: Theme, date: BuildDate, clock: inout StageTimes) -> RenderedSite {
         let booklet = BookletRenderer(content: content, theme: theme, date: date)
         var diagnostics = booklet.unreachableLinks()
+        // The EPUB is packed on one core while the pages render; only the pages that show its
+        // size wait for it.
+        let packing = BackgroundTask { booklet.renderEPUB() }
+        var site = SiteRenderer(content: content, theme: theme, epubSize: nil)
+        var outputs = site.renderPages { !$0.showsEPUBSize }
         var epub: OutputFile?
-        switch booklet.renderEPUB() {
+        switch packing.wait() {
         case .success(let file): epub = file
         case .failure(let problem): diagnostics.append(problem)
         }
-        let site = SiteRenderer(content: content, theme: theme, epubSize: epub.map { $0.data.count })
-        var outputs = site.renderPages()
+        site.epubSize = epub?.data.count
+        outputs += site.renderPages { $0.showsEPUBSize }
+        clock.end("render pages and EPUB")
         if let epub { outputs.append(epub) }
         if content.config.booklet.cover == nil {
             outputs.append(OutputFile(path: "booklet/" + CoverSVG.path, text: booklet.drawnCover))
@@ -122,6 +144,7 @@ public enum Pipeline {
             outputs.append(Sitemap.robotsWithoutSitemap())
         }
         outputs.append(SearchData.render(site.index.projects))
+        clock.end("render feed, sitemap, search data")
         return RenderedSite(outputs: outputs, sources: PageSources(site: site), epubBytes: epub?.data.count ?? 0, diagnostics: diagnostics)
     }
 

@@ -1,7 +1,7 @@
 import CLibXML2
 import Foundation
 
-/// The check stage: reads every page written with libxml2's HTML parser and proves that each
+/// The check stage: reads every page with libxml2's HTML parser and proves that each
 /// relative `href`/`src` names an existing file (not a folder), each `#anchor` exists in its
 /// target, and nothing is loaded from another host.
 public enum LinkChecker {
@@ -12,31 +12,39 @@ public enum LinkChecker {
         public var message: String
     }
 
-    struct PageLinks: Sendable {
-        var ids: Set<String>
-        /// (attribute value, whether it loads a resource rather than navigating)
-        var references: [(value: String, isResource: Bool)]
-    }
-
-    public static func check(folder: URL) -> [Problem] {
-        let files = allFiles(in: folder)
-        let pages = files.filter { $0.hasSuffix(".html") }
-        let parsed = pages.concurrentMap { page -> PageLinks in
-            scan(folder.appendingPathComponent(page))
-        }
-        var idsByPage: [String: Set<String>] = [:]
-        for (page, links) in zip(pages, parsed) { idsByPage[page] = links.ids }
-        let existing = Set(files)
-
+    /// Checks pages held in memory. `files` is every path of the output, pages included, from the
+    /// output root.
+    public static func check(pages: [(path: String, html: Data)], files: Set<String>) -> [Problem] {
+        let parsed = pages.concurrentMap { PageLinkScanner.scan($0.html) }
+        let idsByPage = Dictionary(zip(pages.map(\.path), parsed.map(\.ids))) { first, _ in first }
+        // Pages in one folder share their header, footer and cards: each distinct reference is
+        // resolved once per folder (once per page for `#anchor` alone).
+        var verdicts: [String: String?] = [:]
         var problems: [Problem] = []
-        for (page, links) in zip(pages, parsed) {
+        for (page, links) in zip(pages.map(\.path), parsed) {
+            let folder = page.split(separator: "/").dropLast().joined(separator: "/")
             for (value, isResource) in links.references {
-                if let problem = problem(with: value, isResource: isResource, on: page, files: existing, ids: idsByPage) {
-                    problems.append(Problem(page: page, reference: value, message: problem))
+                let key = (value.hasPrefix("#") ? page : folder) + "\u{0}" + (isResource ? "r" : "n") + value
+                let verdict: String?
+                if let known = verdicts[key] {
+                    verdict = known
+                } else {
+                    verdict = problem(with: value, isResource: isResource, on: page, files: files, ids: idsByPage)
+                    verdicts[key] = verdict
                 }
+                if let verdict { problems.append(Problem(page: page, reference: value, message: verdict)) }
             }
         }
         return problems
+    }
+
+    /// Checks an output folder already written.
+    public static func check(folder: URL) -> [Problem] {
+        let files = allFiles(in: folder)
+        let pages = files.filter { $0.hasSuffix(".html") }.map { path in
+            (path: path, html: FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) ?? Data())
+        }
+        return check(pages: pages, files: Set(files))
     }
 
     private static func problem(with value: String, isResource: Bool, on page: String,
@@ -84,38 +92,6 @@ public enum LinkChecker {
         guard let hash = value.firstIndex(of: "#") else { return (withoutQuery, nil) }
         return (String(value[..<hash]).split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? "",
                 String(value[value.index(after: hash)...]))
-    }
-
-    static func scan(_ url: URL) -> PageLinks {
-        LibXML.initialise()
-        var links = PageLinks(ids: [], references: [])
-        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
-        guard let doc = htmlReadFile(url.path, "UTF-8", options) else { return links }
-        defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else { return links }
-        let visit: (xmlNodePtr) -> Void = { element in
-            if let id = LibXML.attribute("id", of: element) { links.ids.insert(id) }
-            if let name = LibXML.attribute("name", of: element), LibXML.name(of: element) == "a" { links.ids.insert(name) }
-            switch LibXML.name(of: element) {
-            case "a", "area":
-                if let href = LibXML.attribute("href", of: element) { links.references.append((href, false)) }
-            case "link":
-                if let href = LibXML.attribute("href", of: element) {
-                    let rel = LibXML.attribute("rel", of: element)?.lowercased() ?? ""
-                    // canonical and alternate point at the public site on purpose; they load nothing.
-                    if rel.contains("canonical") { break }
-                    links.references.append((href, !rel.contains("alternate")))
-                }
-            case "script", "img", "iframe", "source", "audio", "video", "embed", "track", "input":
-                if let src = LibXML.attribute("src", of: element) { links.references.append((src, true)) }
-            case "object":
-                if let data = LibXML.attribute("data", of: element) { links.references.append((data, true)) }
-            default: break
-            }
-        }
-        visit(root)
-        LibXML.forEachElement(below: root, visit)
-        return links
     }
 
     static func allFiles(in folder: URL) -> [String] {

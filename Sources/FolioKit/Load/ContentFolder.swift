@@ -130,7 +130,8 @@ struct ContentFolder {
                       "'\(path)' is not UTF-8 text; save it as UTF-8 in your editor")
             return nil
         }
-        return SourceFile(path: path, text: text.replacingOccurrences(of: "\r\n", with: "\n"))
+        let hasCarriageReturns = text.utf8.contains(UInt8(ascii: "\r"))
+        return SourceFile(path: path, text: hasCarriageReturns ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
     }
 
     private static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int) {

@@ -12,24 +12,34 @@ struct FrontMatter {
         case missingClosing(openingLine: Int)
     }
 
-    /// `text` with `\r\n` already turned into `\n`.
+    /// `text` with `\r\n` already turned into `\n`. Lines are found on the UTF-8 bytes and only up
+    /// to the closing `---`: the body is passed on as it is, however long.
     static func split(_ text: String) -> Result<FrontMatter, Failure> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") {
-            lines[0] = first.dropFirst()
+        var text = Substring(text)
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while lineStart < bytes.endIndex || (lineStart == bytes.endIndex && yamlStart == nil && lineNumber == 1) {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces()
+            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+            if let start = yamlStart {
+                if line == "---" || line == "..." {
+                    let yamlEnd = start < lineStart ? bytes.index(before: lineStart) : start
+                    let body = lineEnd < bytes.endIndex ? String(text[next...]) : ""
+                    return .success(FrontMatter(yaml: String(text[start..<yamlEnd]), yamlFirstLine: 2, body: body, bodyFirstLine: lineNumber + 1))
+                }
+            } else {
+                guard line == "---" else { return .failure(.missingOpening) }
+                yamlStart = next
+            }
+            if lineEnd == bytes.endIndex { break }
+            lineStart = next
+            lineNumber += 1
         }
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
-            return .failure(.missingOpening)
-        }
-        guard let closing = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingTrailingSpaces()
-            return line == "---" || line == "..."
-        }) else {
-            return .failure(.missingClosing(openingLine: 1))
-        }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2))
+        return yamlStart == nil ? .failure(.missingOpening) : .failure(.missingClosing(openingLine: 1))
     }
 }
 

@@ -14,15 +14,14 @@ public enum MarkdownParser {
 
     /// cmark-gfm adds the extensions' special characters (`~`, `:`, `w`) to a process-wide table
     /// before it parses a document's inlines and removes them after, so parses on other threads
-    /// would lose strikethrough and autolinks at random: they take turns here.
+    /// would lose strikethrough and autolinks at random: they take turns here, for the parse
+    /// alone; walking and rendering the tree run side by side.
     private static let lock = NSLock()
 
     /// Parses `text`, whose first line is line `firstLine` of `file`, so that every reference
     /// points into the file rather than into the body.
     public static func parse(_ text: String, file: String, firstLine: Int) -> MarkdownDocument {
         precondition(registered)
-        lock.lock()
-        defer { lock.unlock() }
         let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         // Without CMARK_OPT_UNSAFE raw HTML and javascript: URLs are dropped, as the contract asks.
         let renderOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
@@ -35,15 +34,18 @@ public enum MarkdownParser {
             }
         }
         var utf8 = Array(text.utf8)
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-                cmark_parser_feed(parser, $0, buffer.count)
+        let parsed = lock.withLock {
+            utf8.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
             }
+            return cmark_parser_finish(parser)
         }
-        guard let root = cmark_parser_finish(parser) else { return .empty }
+        guard let root = parsed else { return .empty }
         defer { cmark_node_free(root) }
 
-        var collector = TreeCollector(file: file, lineOffset: firstLine - 1, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+        var collector = TreeCollector(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) })
         collector.walk(root)
 
         var html = ""

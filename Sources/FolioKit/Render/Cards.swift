@@ -49,6 +49,23 @@ extension SiteRenderer {
         return card
     }
 
+    /// A project card in a list: the card values plus `html`, the `project-card` template
+    /// rendered at this heading level, made once for all pages of the same depth.
+    func listedProjectCard(_ project: Project, from page: String, level: Int) -> [String: Any] {
+        cards.card(slug: project.slug, depth: SitePaths.depth(of: page), level: level) {
+            var card = projectCard(project, from: page)
+            card["level"] = level
+            var values = card
+            values["strings"] = theme.allStrings
+            values["root"] = SitePaths.root(from: page)
+            // The template's own line break ends the line `{{{html}}}` stands on.
+            var html = theme.render("project-card", values)
+            if html.hasSuffix("\n") { html.removeLast() }
+            card["html"] = html
+            return card
+        }
+    }
+
     func newsCard(_ item: NewsItem, from page: String) -> [String: Any] {
         var card: [String: Any] = [
             "title": item.title,

@@ -56,7 +56,7 @@ public enum SitePaths {
 
     /// `target` (from the root) as an href from the page at `page` (from the root).
     public static func relative(_ target: String, from page: String) -> String {
-        let depth = page.split(separator: "/").count - 1
+        let depth = depth(of: page)
         // Nearly every path is slugs and dots; percent-encoding only the rest keeps this cheap.
         let isPlain = target.utf8.allSatisfy { byte in
             (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x2E || byte == 0x2F || byte == 0x5F || byte == 0x23
@@ -67,7 +67,12 @@ public enum SitePaths {
 
     /// The prefix from `page` to the root: `""` or `"../"`.
     public static func root(from page: String) -> String {
-        String(repeating: "../", count: page.split(separator: "/").count - 1)
+        String(repeating: "../", count: depth(of: page))
+    }
+
+    /// How many folders down a page sits: relative links from two pages of one depth are equal.
+    public static func depth(of page: String) -> Int {
+        page.split(separator: "/").count - 1
     }
 
     private static let hrefAllowed: CharacterSet = {

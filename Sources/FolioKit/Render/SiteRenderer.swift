@@ -6,8 +6,10 @@ public struct SiteRenderer: Sendable {
     public let content: SiteContent
     public let index: SiteIndex
     public let theme: Theme
-    /// The booklet's EPUB size in bytes, shown next to its download link.
-    public let epubSize: Int?
+    /// The booklet's EPUB size in bytes, shown next to its download link on the pages whose job
+    /// says `showsEPUBSize`.
+    public var epubSize: Int?
+    let cards = ProjectCardCache()
 
     public init(content: SiteContent, theme: Theme, epubSize: Int?) {
         self.content = content
@@ -20,12 +22,18 @@ public struct SiteRenderer: Sendable {
     struct PageJob: Sendable {
         var path: String
         var template: String
+        /// Only these pages wait for the EPUB, to show its size.
+        var showsEPUBSize = false
         var context: @Sendable () -> [String: Any]
     }
 
     /// Every HTML page of the site, rendered on all cores, in a fixed order.
     public func renderPages() -> [OutputFile] {
-        allJobs.concurrentMap { job in
+        renderPages { _ in true }
+    }
+
+    func renderPages(where include: (PageJob) -> Bool) -> [OutputFile] {
+        allJobs.filter(include).concurrentMap { job in
             OutputFile(path: job.path, text: theme.render(job.template, job.context()))
         }
     }

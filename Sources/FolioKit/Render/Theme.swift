@@ -16,27 +16,6 @@ public struct Theme: @unchecked Sendable {
     /// Loads the folder; problems are reported at the layout file's line.
     public static func load(from folder: URL) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
-        let names = ContentFolder.sortedEntries(of: folder).filter { $0.hasSuffix(".mustache") }
-        for name in names {
-            let path = folder.appendingPathComponent(name).path
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                diagnostics.append(.error(at: SourceLocation(file: path), "cannot read template as UTF-8 text"))
-                continue
-            }
-            do {
-                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                                          "template error: \(error.error)"))
-            } catch {
-                diagnostics.append(.error(at: SourceLocation(file: path), "template error: \(error)"))
-            }
-        }
-        for name in requiredTemplates where library.getTemplate(named: name) == nil && !names.contains("\(name).mustache") {
-            diagnostics.append(.error(at: SourceLocation(file: folder.appendingPathComponent("\(name).mustache").path), "missing template '\(name).mustache'"))
-        }
-
         let stringsPath = folder.appendingPathComponent("strings.yaml").path
         var strings: [String: Any] = [:]
         if let text = try? String(contentsOfFile: stringsPath, encoding: .utf8) {
@@ -50,6 +29,30 @@ public struct Theme: @unchecked Sendable {
         } else {
             diagnostics.append(.error(at: SourceLocation(file: stringsPath), "missing strings.yaml: the interface text of the site"))
         }
+        var library = MustacheLibrary()
+        let names = ContentFolder.sortedEntries(of: folder).filter { $0.hasSuffix(".mustache") }
+        for name in names {
+            let path = folder.appendingPathComponent(name).path
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                diagnostics.append(.error(at: SourceLocation(file: path), "cannot read template as UTF-8 text"))
+                continue
+            }
+            do {
+                // Parsed as written first, so that errors point at the editor's own line and column.
+                let template = try MustacheTemplate(string: text)
+                let inlined = ConstantStrings.inline(into: text, strings: strings)
+                library.register((try? MustacheTemplate(string: inlined)) ?? template, named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                                          "template error: \(error.error)"))
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(file: path), "template error: \(error)"))
+            }
+        }
+        for name in requiredTemplates where library.getTemplate(named: name) == nil && !names.contains("\(name).mustache") {
+            diagnostics.append(.error(at: SourceLocation(file: folder.appendingPathComponent("\(name).mustache").path), "missing template '\(name).mustache'"))
+        }
+
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(folder: folder, library: library, strings: strings), diagnostics)
     }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a build next to the output folder and swaps it in only when the whole build succeeded,
 /// so that a failed build never leaves a half-written site; refuses outputs whose replacement
@@ -49,28 +52,53 @@ public struct OutputFolder: Sendable {
         return staging
     }
 
-    public static func write(_ files: [OutputFile], into folder: URL) throws {
+    /// Writes the files on all cores. A file whose bytes equal the previous build's is hard-linked
+    /// from it instead, as Hugo leaves unchanged files alone: on most file systems making a new
+    /// file costs far more than comparing its bytes. New files are plain `write(2)` without
+    /// `fsync` (Foundation's `Data.write` syncs each one): the folder is swapped in whole.
+    public static func write(_ files: [OutputFile], into folder: URL, reusingFrom previous: URL? = nil) throws {
         let fm = FileManager.default
-        var made: Set<String> = []
-        for file in files {
-            let url = folder.appendingPathComponent(file.path)
-            let parent = url.deletingLastPathComponent().path
-            if made.insert(parent).inserted { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
-            try file.data.write(to: url)
+        var folders: Set<String> = []
+        for file in files { folders.insert(folder.appendingPathComponent(file.path).deletingLastPathComponent().path) }
+        for path in folders.sorted() { try fm.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        let failures = files.concurrentMap { file -> String? in
+            let path = folder.appendingPathComponent(file.path).path
+            if let previous = previous?.appendingPathComponent(file.path).path,
+               hasContents(file.data, at: previous), link(previous, path) == 0 {
+                return nil
+            }
+            return writeFile(file.data, to: path) ? nil : "\(path): \(String(cString: strerror(errno)))"
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
         }
     }
 
-    /// Copies a folder's files (assets, media) as they are.
-    public static func copyTree(from source: URL, to destination: URL) throws {
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: source.path) else { return }
-        try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if fm.fileExists(atPath: destination.path) {
-            for name in ContentFolder.sortedEntries(of: source) {
-                try copyTree(from: source.appendingPathComponent(name), to: destination.appendingPathComponent(name))
+    private static func hasContents(_ data: Data, at path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count else { return false }
+        return FileManager.default.contents(atPath: path) == data
+    }
+
+    private static func writeFile(_ data: Data, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 { if errno == EINTR { continue }; return false }
+                offset += written
             }
-        } else {
-            try fm.copyItem(at: source, to: destination)
+            return true
+        }
+    }
+
+    /// A folder's files (assets, media) as output files under `prefix`, to write like the rest.
+    public static func files(in source: URL, under prefix: String) -> [OutputFile] {
+        LinkChecker.allFiles(in: source).compactMap { path in
+            FileManager.default.contents(atPath: source.appendingPathComponent(path).path).map { OutputFile(path: prefix + "/" + path, data: $0) }
         }
     }
 

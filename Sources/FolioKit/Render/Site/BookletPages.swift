@@ -2,7 +2,7 @@
 extension SiteRenderer {
     func bookletPages() -> [PageJob] {
         let path = SitePaths.booklet
-        return [PageJob(path: path, template: "booklet") { [self] in
+        return [PageJob(path: path, template: "booklet", showsEPUBSize: true) { [self] in
             var values: [String: Any] = ["projectCount": content.projects.count]
             if let intro = content.pages.first(where: { $0.slug == "booklet" }) {
                 values["introHTML"] = bodyHTML(intro.body, source: intro.source.path, page: path)

@@ -1,7 +1,7 @@
 extension SiteRenderer {
     func homePages() -> [PageJob] {
         let path = SitePaths.home
-        return [PageJob(path: path, template: "home") { [self] in
+        return [PageJob(path: path, template: "home", showsEPUBSize: true) { [self] in
             var values: [String: Any] = [
                 "figures": content.metrics.figures.map(figureContext),
                 "latestNews": content.news.prefix(3).map { newsCard($0, from: path) },
@@ -10,7 +10,7 @@ extension SiteRenderer {
                     badge["count"] = index.bySector[sector.id.value]?.count ?? 0
                     return badge
                 },
-                "featuredProjects": featured.map { projectCard($0, from: path) },
+                "featuredProjects": featured.map { listedProjectCard($0, from: path, level: 3) },
                 "projectCount": content.projects.count,
             ]
             if let intro = content.pages.first(where: { $0.slug == "home" }) {

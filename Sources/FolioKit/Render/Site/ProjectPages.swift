@@ -3,7 +3,7 @@ extension SiteRenderer {
         let listPath = SitePaths.projects
         let list = PageJob(path: listPath, template: "projects") { [self] in
             context(path: listPath, title: theme.string("titles.projects"), description: nil, [
-                "projects": index.projects.map { projectCard($0, from: listPath) },
+                "projects": index.projects.map { listedProjectCard($0, from: listPath, level: 2) },
                 "projectCount": index.projects.count,
                 "facets": projectFacets,
             ])
@@ -28,7 +28,7 @@ extension SiteRenderer {
                     values["imageHref"] = SitePaths.relative(image, from: path)
                     values["imageAlt"] = project.title
                 }
-                var page: [String: Any] = ["project": values, "related": related(to: project).map { projectCard($0, from: path) }]
+                var page: [String: Any] = ["project": values, "related": related(to: project).map { listedProjectCard($0, from: path, level: 3) }]
                 if position > 0 { page["previous"] = ["title": projects[position - 1].title, "href": SitePaths.relative(SitePaths.project(projects[position - 1].slug), from: path)] }
                 if position + 1 < projects.count { page["next"] = ["title": projects[position + 1].title, "href": SitePaths.relative(SitePaths.project(projects[position + 1].slug), from: path)] }
                 return context(path: path, title: project.title, description: project.summary.value, ogType: "article",

@@ -31,7 +31,7 @@ extension SiteRenderer {
             taxonomy["textColour"] = colour.map(Contrast.textColour(on:))
             return context(path: path, title: name, description: nil, [
                 "taxonomy": taxonomy,
-                "projects": projects.map { projectCard($0, from: path) },
+                "projects": projects.map { listedProjectCard($0, from: path, level: 2) },
                 "fundingText": money(projects.reduce(0) { $0 + $1.fundingEUR.value }),
             ])
         }

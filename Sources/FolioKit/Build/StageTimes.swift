@@ -1,0 +1,21 @@
+import Foundation
+
+/// Wall time per build stage, for `folio build --verbose` and the benchmark: where the time goes
+/// should be visible without a profiler.
+public struct StageTimes: Sendable {
+    public private(set) var stages: [(name: String, seconds: Double)] = []
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    public init() {}
+
+    /// Closes the stage that started when the previous one ended.
+    mutating func end(_ name: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        stages.append((name, Double(now - last) / 1e9))
+        last = now
+    }
+
+    public var summary: String {
+        stages.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", ")
+    }
+}

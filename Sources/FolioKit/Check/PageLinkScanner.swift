@@ -1,0 +1,77 @@
+import CLibXML2
+import Foundation
+
+/// What one page offers and asks for: the ids it defines and the references it makes.
+struct PageLinks: Sendable {
+    var ids: Set<String> = []
+    /// (attribute value, whether it loads a resource rather than navigating)
+    var references: [(value: String, isResource: Bool)] = []
+}
+
+/// Reads a page's links with libxml2's HTML parser in SAX mode: only the start tags are seen, no
+/// tree is built, so scanning costs about as much as reading the bytes once.
+enum PageLinkScanner {
+    static func scan(_ html: Data) -> PageLinks {
+        LibXML.initialise()
+        let collector = Collector()
+        html.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0,
+                  let parser = htmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count)) else { return }
+            defer { xmlFreeParserCtxt(parser) }
+            // The context frees its handler with libxml2's allocator, which is malloc here.
+            let handler = calloc(1, MemoryLayout<htmlSAXHandler>.size)!.assumingMemoryBound(to: htmlSAXHandler.self)
+            handler.pointee.startElement = { context, name, attributes in
+                guard let context, let name, let attributes else { return }
+                let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+                let collector = Unmanaged<Collector>.fromOpaque(parser.pointee._private!).takeUnretainedValue()
+                collector.element(name, attributes)
+            }
+            free(parser.pointee.sax)
+            parser.pointee.sax = handler
+            parser.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
+            htmlCtxtUseOptions(parser, Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue))
+            xmlSwitchEncoding(parser, XML_CHAR_ENCODING_UTF8)
+            htmlParseDocument(parser)
+        }
+        return collector.links
+    }
+
+    private final class Collector {
+        var links = PageLinks()
+
+        /// The attributes a link check reads; the rest (class, style, …) are never made into strings.
+        private static let wanted: [[UInt8]] = ["id", "name", "href", "rel", "src", "data"].map { Array($0.utf8) + [0] }
+
+        func element(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) {
+            var values: [String: String] = [:]
+            var index = 0
+            while let key = attributes[index] {
+                if let value = attributes[index + 1],
+                   Self.wanted.contains(where: { wanted in wanted.withUnsafeBufferPointer { strcmp($0.baseAddress!, key) == 0 } }) {
+                    values[String(cString: key)] = String(cString: value)
+                }
+                index += 2
+            }
+            if values.isEmpty { return }
+            let element = String(cString: name)
+            if let id = values["id"] { links.ids.insert(id) }
+            switch element {
+            case "a", "area":
+                if element == "a", let anchor = values["name"] { links.ids.insert(anchor) }
+                if let href = values["href"] { links.references.append((href, false)) }
+            case "link":
+                if let href = values["href"] {
+                    let rel = values["rel"]?.lowercased() ?? ""
+                    // canonical and alternate point at the public site on purpose; they load nothing.
+                    if rel.contains("canonical") { break }
+                    links.references.append((href, !rel.contains("alternate")))
+                }
+            case "script", "img", "iframe", "source", "audio", "video", "embed", "track", "input":
+                if let src = values["src"] { links.references.append((src, true)) }
+            case "object":
+                if let data = values["data"] { links.references.append((data, true)) }
+            default: break
+            }
+        }
+    }
+}

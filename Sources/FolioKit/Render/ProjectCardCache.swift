@@ -1,0 +1,19 @@
+import Foundation
+
+/// Project cards rendered once per build, as Hugo's `partialCached` does: a card's HTML depends
+/// only on the project, the depth of the page that lists it and its heading level, while one
+/// project is listed on up to a dozen pages (its sectors, countries, call, stage, neighbours).
+final class ProjectCardCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cards: [String: [String: Any]] = [:]
+
+    /// The cached card, or `make()`'s. Two threads may make the same card at once; both make the
+    /// same bytes, so the build stays deterministic without holding the lock while rendering.
+    func card(slug: String, depth: Int, level: Int, make: () -> [String: Any]) -> [String: Any] {
+        let key = "\(depth)/\(level)/\(slug)"
+        if let card = lock.withLock({ cards[key] }) { return card }
+        let card = make()
+        lock.withLock { cards[key] = card }
+        return card
+    }
+}
