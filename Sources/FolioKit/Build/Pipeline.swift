@@ -122,17 +122,22 @@ public enum Pipeline {
         var diagnostics = booklet.unreachableLinks()
         // The EPUB is packed on one core while the pages render; only the pages that show its
         // size wait for it.
-        let packing = BackgroundTask { booklet.renderEPUB() }
+        let packing = BackgroundTask {
+            let start = DispatchTime.now().uptimeNanoseconds
+            return (booklet.renderEPUB(), StageTimes.seconds(since: start))
+        }
         var site = SiteRenderer(content: content, theme: theme, epubSize: nil)
         var outputs = site.renderPages { !$0.showsEPUBSize }
         var epub: OutputFile?
-        switch packing.wait() {
+        let (packed, packingSeconds) = packing.wait()
+        switch packed {
         case .success(let file): epub = file
         case .failure(let problem): diagnostics.append(problem)
         }
         site.epubSize = epub?.data.count
         outputs += site.renderPages { $0.showsEPUBSize }
         clock.end("render pages and EPUB")
+        clock.add("(of which EPUB, beside the pages)", seconds: packingSeconds)
         if let epub { outputs.append(epub) }
         if content.config.booklet.cover == nil {
             outputs.append(OutputFile(path: "booklet/" + CoverSVG.path, text: booklet.drawnCover))

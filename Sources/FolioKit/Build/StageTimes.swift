@@ -15,6 +15,16 @@ public struct StageTimes: Sendable {
         last = now
     }
 
+    /// A stage that ran beside the others, timed on its own thread.
+    mutating func add(_ name: String, seconds: Double) {
+        stages.append((name, seconds))
+    }
+
+    /// Seconds since `start` (a `DispatchTime` uptime in nanoseconds), for work timed on another thread.
+    static func seconds(since start: UInt64) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
     public var summary: String {
         stages.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", ")
     }

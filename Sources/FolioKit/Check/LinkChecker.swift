@@ -15,7 +15,7 @@ public enum LinkChecker {
     /// Checks pages held in memory. `files` is every path of the output, pages included, from the
     /// output root.
     public static func check(pages: [(path: String, html: Data)], files: Set<String>) -> [Problem] {
-        let parsed = pages.concurrentMap { PageLinkScanner.scan($0.html) }
+        let parsed = pages.concurrentMap(largestFirst: \.html.count) { PageLinkScanner.scan($0.html) }
         let idsByPage = Dictionary(zip(pages.map(\.path), parsed.map(\.ids))) { first, _ in first }
         // Pages in one folder share their header, footer and cards: each distinct reference is
         // resolved once per folder (once per page for `#anchor` alone).

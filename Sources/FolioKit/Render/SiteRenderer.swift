@@ -24,6 +24,8 @@ public struct SiteRenderer: Sendable {
         var template: String
         /// Only these pages wait for the EPUB, to show its size.
         var showsEPUBSize = false
+        /// Roughly how many projects the page lists: the longest pages render first.
+        var size = 1
         var context: @Sendable () -> [String: Any]
     }
 
@@ -33,7 +35,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func renderPages(where include: (PageJob) -> Bool) -> [OutputFile] {
-        allJobs.filter(include).concurrentMap { job in
+        allJobs.filter(include).concurrentMap(largestFirst: \.size) { job in
             OutputFile(path: job.path, text: theme.render(job.template, job.context()))
         }
     }

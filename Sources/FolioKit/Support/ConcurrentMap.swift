@@ -16,6 +16,18 @@ extension Array where Element: Sendable {
     }
 }
 
+extension Array where Element: Sendable {
+    /// `concurrentMap` that starts the largest items first, so that no core is left alone with
+    /// one long item at the end (the booklet edition, the project list). Results keep the input order.
+    func concurrentMap<T: Sendable>(largestFirst size: (Element) -> Int, _ transform: @Sendable (Element) -> T) -> [T] {
+        let order = indices.sorted { (size(self[$1]), $0) < (size(self[$0]), $1) }
+        let done = order.map { self[$0] }.concurrentMap(transform)
+        var results = done
+        for (position, index) in order.enumerated() { results[index] = done[position] }
+        return results
+    }
+}
+
 /// One slot per index, each written by exactly one iteration of `concurrentPerform`.
 private final class ResultSlots<T>: @unchecked Sendable {
     private var slots: [T?]

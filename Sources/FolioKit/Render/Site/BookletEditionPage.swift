@@ -3,7 +3,7 @@
 extension SiteRenderer {
     func bookletEditionPages() -> [PageJob] {
         let path = SitePaths.bookletEdition
-        return [PageJob(path: path, template: "booklet-edition") { [self] in
+        return [PageJob(path: path, template: "booklet-edition", size: 2 * content.projects.count) { [self] in
             let config = content.config
             var booklet: [String: Any] = ["title": config.booklet.title, "identifier": config.booklet.identifier.value,
                                           "dateText": theme.dateText(config.booklet.date.value)]

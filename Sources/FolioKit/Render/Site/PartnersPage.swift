@@ -2,7 +2,7 @@
 extension SiteRenderer {
     func partnerPages() -> [PageJob] {
         let path = SitePaths.partners
-        return [PageJob(path: path, template: "partners") { [self] in
+        return [PageJob(path: path, template: "partners", size: content.projects.count) { [self] in
             let partners: [[String: Any]] = index.partners.map { partner in
                 var entry: [String: Any] = [
                     "name": partner.name,

@@ -1,7 +1,7 @@
 extension SiteRenderer {
     func projectPages() -> [PageJob] {
         let listPath = SitePaths.projects
-        let list = PageJob(path: listPath, template: "projects") { [self] in
+        let list = PageJob(path: listPath, template: "projects", size: content.projects.count) { [self] in
             context(path: listPath, title: theme.string("titles.projects"), description: nil, [
                 "projects": index.projects.map { listedProjectCard($0, from: listPath, level: 2) },
                 "projectCount": index.projects.count,

@@ -24,7 +24,7 @@ extension SiteRenderer {
     }
 
     private func taxonomyPage(path: String, kind: String, id: String, name: String, colour: String?, projects: [Project]) -> PageJob {
-        PageJob(path: path, template: "taxonomy") { [self] in
+        PageJob(path: path, template: "taxonomy", size: projects.count) { [self] in
             var taxonomy: [String: Any] = ["kind": kind, "kindName": theme.string("kinds.\(kind)"), "id": id,
                                            "name": name, "count": projects.count]
             taxonomy["colour"] = colour
