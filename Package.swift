@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FolioKitTests",
-            dependencies: ["FolioKit"]
+            dependencies: ["FolioKit", .product(name: "Mustache", package: "swift-mustache")]
         ),
     ]
 )

@@ -174,6 +174,29 @@ import Testing
         #expect(try snapshot() == first)
     }
 
+    @Test func rebuildKeepsUnchangedFilesAndRewritesChangedOnes() throws {
+        #expect(build().succeeded)
+        let about = output.appendingPathComponent("pages/about.html").path
+        let before = try FileManager.default.attributesOfItem(atPath: about)[.systemFileNumber] as? Int
+        try write("projects/soil-net.md", try String(contentsOf: content.appendingPathComponent("projects/soil-net.md"), encoding: .utf8)
+            .replacingOccurrences(of: "Sensors in soil.", with: "Sensors deep in soil."))
+        #expect(build().succeeded)
+        #expect(try read("projects/soil-net.html").contains("Sensors deep in soil."))
+        #expect(try read("projects/index.html").contains("Sensors deep in soil."))
+        let attributes = try FileManager.default.attributesOfItem(atPath: about)
+        #expect(attributes[.systemFileNumber] as? Int == before, "an unchanged page was written again")
+        #expect(attributes[.referenceCount] as? Int == 1, "the previous output was not removed")
+    }
+
+    @Test func listsShowCardsAtTheirHeadingLevel() throws {
+        #expect(build().succeeded)
+        let card = #"class="card-title"><a href="../projects/soil-net.html">Soil net</a></h"#
+        #expect(try read("projects/index.html").contains("<h2 " + card + "2>"))
+        #expect(try read("sectors/ict.html").contains("<h2 " + card + "2>"))
+        #expect(try read("projects/field-drone.html").contains("<h3 " + card + "3>"))
+        #expect(try read("index.html").contains(#"<h3 class="card-title"><a href="projects/soil-net.html">Soil net</a></h3>"#))
+    }
+
     func snapshot() throws -> [String: Data] {
         var files: [String: Data] = [:]
         for path in LinkChecker.allFiles(in: output) {
