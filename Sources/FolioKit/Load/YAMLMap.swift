@@ -5,6 +5,9 @@ import Yams
 /// loaders can read all fields and report all problems in one pass.
 struct YAMLMap {
     let mapping: Node.Mapping
+    /// The entries by key, made once: a loader asks for every field, and each `Node.string`
+    /// resolves the node's tag again.
+    private let entries: [String: (key: Node, value: Node)]
     /// Where the mapping starts; missing keys are reported here.
     let location: SourceLocation
     let file: String
@@ -21,6 +24,7 @@ struct YAMLMap {
             return nil
         }
         self.mapping = mapping
+        self.entries = Dictionary(mapping.compactMap { pair in pair.key.string.map { ($0, (pair.key, pair.value)) } }) { first, _ in first }
         self.location = location
         self.file = file
         self.lineOffset = lineOffset
@@ -38,7 +42,7 @@ struct YAMLMap {
     }
 
     private func entry(_ key: String) -> (key: Node, value: Node)? {
-        mapping.first { $0.key.string == key }.map { ($0.key, $0.value) }
+        entries[key]
     }
 
     func has(_ key: String) -> Bool { entry(key) != nil }

@@ -9,6 +9,8 @@ public struct Theme: @unchecked Sendable {
     let library: MustacheLibrary
     /// `strings.yaml` as plain dictionaries, arrays and strings, ready to hand to Mustache.
     let strings: [String: Any]
+    /// Every string by its dotted path (`stages.market`): cards ask for several per project.
+    private let stringsByPath: [String: String]
 
     public static let requiredTemplates = ["base", "home", "projects", "project", "taxonomy", "partners",
                                            "news-list", "news-item", "metrics", "page", "booklet", "booklet-edition", "404"]
@@ -54,7 +56,19 @@ public struct Theme: @unchecked Sendable {
         }
 
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(folder: folder, library: library, strings: strings), diagnostics)
+        return (Theme(folder: folder, library: library, strings: strings, stringsByPath: flatten(strings)), diagnostics)
+    }
+
+    private static func flatten(_ map: [String: Any], prefix: String = "") -> [String: String] {
+        var result: [String: String] = [:]
+        for (key, value) in map {
+            if let text = value as? String {
+                result[prefix + key] = text
+            } else if let inner = value as? [String: Any] {
+                result.merge(flatten(inner, prefix: prefix + key + ".")) { first, _ in first }
+            }
+        }
+        return result
     }
 
     /// YAML nodes as the dictionaries, arrays and strings Mustache reads.
@@ -80,9 +94,7 @@ public struct Theme: @unchecked Sendable {
     /// A string from `strings.yaml` by dotted path (`stages.market`), or the path itself so that a
     /// missing string shows up on the page rather than vanishing.
     public func string(_ path: String) -> String {
-        var value: Any? = strings
-        for part in path.split(separator: ".") { value = (value as? [String: Any])?[String(part)] }
-        return value as? String ?? path
+        stringsByPath[path] ?? path
     }
 
     public func strings(_ path: String) -> [String: String] {
