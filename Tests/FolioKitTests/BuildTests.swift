@@ -199,7 +199,7 @@ import Testing
 
     func snapshot() throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for path in LinkChecker.allFiles(in: output) {
+        for path in FileTree.files(in: output) {
             files[path] = try Data(contentsOf: output.appendingPathComponent(path))
         }
         return files

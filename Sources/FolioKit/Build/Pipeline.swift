@@ -111,12 +111,8 @@ public enum Pipeline {
         return report
     }
 
-    /// Every output file made from the content: the render stage as one pure function.
-    static func render(_ content: SiteContent, theme: Theme, date: BuildDate) -> RenderedSite {
-        var clock = StageTimes()
-        return render(content, theme: theme, date: date, clock: &clock)
-    }
-
+    /// Every output file made from the content: the render stage as one pure function (`clock`
+    /// only records how long it took).
     static func render(_ content: SiteContent, theme: Theme, date: BuildDate, clock: inout StageTimes) -> RenderedSite {
         let booklet = BookletRenderer(content: content, theme: theme, date: date)
         var diagnostics = booklet.unreachableLinks()

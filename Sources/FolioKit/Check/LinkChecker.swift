@@ -19,12 +19,13 @@ public enum LinkChecker {
         let idsByPage = Dictionary(zip(pages.map(\.path), parsed.map(\.ids))) { first, _ in first }
         // Pages in one folder share their header, footer and cards: each distinct reference is
         // resolved once per folder (once per page for `#anchor` alone).
-        var verdicts: [String: String?] = [:]
+        struct Question: Hashable { var scope: String; var reference: String; var isResource: Bool }
+        var verdicts: [Question: String?] = [:]
         var problems: [Problem] = []
         for (page, links) in zip(pages.map(\.path), parsed) {
             let folder = page.split(separator: "/").dropLast().joined(separator: "/")
             for (value, isResource) in links.references {
-                let key = (value.hasPrefix("#") ? page : folder) + "\u{0}" + (isResource ? "r" : "n") + value
+                let key = Question(scope: value.hasPrefix("#") ? page : folder, reference: value, isResource: isResource)
                 let verdict: String?
                 if let known = verdicts[key] {
                     verdict = known
@@ -40,7 +41,7 @@ public enum LinkChecker {
 
     /// Checks an output folder already written.
     public static func check(folder: URL) -> [Problem] {
-        let files = allFiles(in: folder)
+        let files = FileTree.files(in: folder)
         let pages = files.filter { $0.hasSuffix(".html") }.map { path in
             (path: path, html: FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) ?? Data())
         }
@@ -92,18 +93,5 @@ public enum LinkChecker {
         guard let hash = value.firstIndex(of: "#") else { return (withoutQuery, nil) }
         return (String(value[..<hash]).split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? "",
                 String(value[value.index(after: hash)...]))
-    }
-
-    static func allFiles(in folder: URL) -> [String] {
-        var result: [String] = []
-        let base = folder.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
-        while let path = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result.append(path)
-            }
-        }
-        return result.sorted()
     }
 }

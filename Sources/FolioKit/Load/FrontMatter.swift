@@ -21,7 +21,7 @@ struct FrontMatter {
         var lineStart = bytes.startIndex
         var lineNumber = 1
         var yamlStart: String.Index?
-        while lineStart < bytes.endIndex || (lineStart == bytes.endIndex && yamlStart == nil && lineNumber == 1) {
+        while true {
             let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             let line = text[lineStart..<lineEnd].trimmingTrailingSpaces()
             let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
@@ -39,7 +39,7 @@ struct FrontMatter {
             lineStart = next
             lineNumber += 1
         }
-        return yamlStart == nil ? .failure(.missingOpening) : .failure(.missingClosing(openingLine: 1))
+        return .failure(.missingClosing(openingLine: 1))
     }
 }
 

@@ -8,10 +8,11 @@ enum ConstantStrings {
     private static let escaped = try! NSRegularExpression(pattern: #"\{\{\s*strings\.([A-Za-z0-9_.-]+)\s*\}\}"#)
     private static let raw = try! NSRegularExpression(pattern: #"\{\{(?:\{\s*strings\.([A-Za-z0-9_.-]+)\s*\}|&\s*strings\.([A-Za-z0-9_.-]+)\s*)\}\}"#)
 
-    static func inline(into template: String, strings: [String: Any]) -> String {
+    /// `strings` is every interface string by its dotted path (`nav.home`).
+    static func inline(into template: String, strings: [String: String]) -> String {
         guard !template.contains("{{=") else { return template }
-        let withRaw = replace(raw, in: template) { lookup($0, in: strings) }
-        return replace(escaped, in: withRaw) { lookup($0, in: strings).map(htmlEscaped) }
+        let withRaw = replace(raw, in: template) { inlinable(strings[$0]) }
+        return replace(escaped, in: withRaw) { inlinable(strings[$0]).map(htmlEscaped) }
     }
 
     private static func replace(_ pattern: NSRegularExpression, in text: String, with value: (String) -> String?) -> String {
@@ -27,11 +28,9 @@ enum ConstantStrings {
         return result + source.substring(from: last)
     }
 
-    private static func lookup(_ path: String, in strings: [String: Any]) -> String? {
-        var value: Any? = strings
-        for part in path.split(separator: ".") { value = (value as? [String: Any])?[String(part)] }
-        // Text that looks like a tag would become one once inlined.
-        guard let text = value as? String, !text.contains("{{"), !text.contains("}}") else { return nil }
+    /// Text that looks like a tag would become one once inlined: it is left to Mustache.
+    private static func inlinable(_ text: String?) -> String? {
+        guard let text, !text.contains("{{"), !text.contains("}}") else { return nil }
         return text
     }
 

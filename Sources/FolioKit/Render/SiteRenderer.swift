@@ -29,11 +29,7 @@ public struct SiteRenderer: Sendable {
         var context: @Sendable () -> [String: Any]
     }
 
-    /// Every HTML page of the site, rendered on all cores, in a fixed order.
-    public func renderPages() -> [OutputFile] {
-        renderPages { _ in true }
-    }
-
+    /// The HTML pages `include` picks, rendered on all cores, in a fixed order.
     func renderPages(where include: (PageJob) -> Bool) -> [OutputFile] {
         allJobs.filter(include).concurrentMap(largestFirst: \.size) { job in
             OutputFile(path: job.path, text: theme.render(job.template, job.context()))

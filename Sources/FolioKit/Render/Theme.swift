@@ -31,6 +31,7 @@ public struct Theme: @unchecked Sendable {
         } else {
             diagnostics.append(.error(at: SourceLocation(file: stringsPath), "missing strings.yaml: the interface text of the site"))
         }
+        let stringsByPath = flatten(strings)
         var library = MustacheLibrary()
         let names = ContentFolder.sortedEntries(of: folder).filter { $0.hasSuffix(".mustache") }
         for name in names {
@@ -42,7 +43,7 @@ public struct Theme: @unchecked Sendable {
             do {
                 // Parsed as written first, so that errors point at the editor's own line and column.
                 let template = try MustacheTemplate(string: text)
-                let inlined = ConstantStrings.inline(into: text, strings: strings)
+                let inlined = ConstantStrings.inline(into: text, strings: stringsByPath)
                 library.register((try? MustacheTemplate(string: inlined)) ?? template, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
@@ -56,7 +57,7 @@ public struct Theme: @unchecked Sendable {
         }
 
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(folder: folder, library: library, strings: strings, stringsByPath: flatten(strings)), diagnostics)
+        return (Theme(folder: folder, library: library, strings: strings, stringsByPath: stringsByPath), diagnostics)
     }
 
     private static func flatten(_ map: [String: Any], prefix: String = "") -> [String: String] {
@@ -95,12 +96,6 @@ public struct Theme: @unchecked Sendable {
     /// missing string shows up on the page rather than vanishing.
     public func string(_ path: String) -> String {
         stringsByPath[path] ?? path
-    }
-
-    public func strings(_ path: String) -> [String: String] {
-        var value: Any? = strings
-        for part in path.split(separator: ".") { value = (value as? [String: Any])?[String(part)] }
-        return (value as? [String: Any])?.compactMapValues { $0 as? String } ?? [:]
     }
 
     var allStrings: [String: Any] { strings }

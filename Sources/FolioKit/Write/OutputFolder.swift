@@ -97,7 +97,7 @@ public struct OutputFolder: Sendable {
 
     /// A folder's files (assets, media) as output files under `prefix`, to write like the rest.
     public static func files(in source: URL, under prefix: String) -> [OutputFile] {
-        LinkChecker.allFiles(in: source).compactMap { path in
+        FileTree.files(in: source).compactMap { path in
             FileManager.default.contents(atPath: source.appendingPathComponent(path).path).map { OutputFile(path: prefix + "/" + path, data: $0) }
         }
     }
