@@ -34,8 +34,8 @@ enum ConstantStrings {
         return text
     }
 
-    /// The same escaping as swift-mustache's `{{x}}`.
+    /// The same escaping as `{{x}}`.
     static func htmlEscaped(_ text: String) -> String {
-        XMLText.escape(text, apostrophe: "&#39;")
+        HTMLEscaping.escape(text)
     }
 }

@@ -20,6 +20,9 @@ public struct SiteIndex: Sendable {
     /// All projects by title (then slug), the order of every list of cards.
     public var projects: [Project]
     public var bySector: [String: [Project]]
+    /// Each project's place in its sectors' lists (sector → slug → index), so that finding a
+    /// project's neighbours does not search the list.
+    public var sectorPositions: [String: [String: Int]]
     public var byCountry: [String: [Project]]
     /// Sorted by name.
     public var calls: [Call]
@@ -33,6 +36,9 @@ public struct SiteIndex: Sendable {
         let projects = content.projects.sorted { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
         self.projects = projects
         bySector = Dictionary(grouping: projects.flatMap { p in p.sectorIDs.map { ($0, p) } }, by: \.0).mapValues { $0.map(\.1) }
+        sectorPositions = bySector.mapValues { list in
+            Dictionary(list.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         byCountry = Dictionary(grouping: projects.flatMap { p in p.countryCodes.map { ($0, p) } }, by: \.0).mapValues { $0.map(\.1) }
         byStage = Dictionary(grouping: projects.compactMap { p in p.stage.map { ($0.value, p) } }, by: \.0).mapValues { $0.map(\.1) }
         countries = byCountry.keys.sorted()

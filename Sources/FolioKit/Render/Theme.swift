@@ -32,6 +32,7 @@ public struct Theme: @unchecked Sendable {
             diagnostics.append(.error(at: SourceLocation(file: stringsPath), "missing strings.yaml: the interface text of the site"))
         }
         let stringsByPath = flatten(strings)
+        HTMLEscaping.register()
         var library = MustacheLibrary()
         let names = ContentFolder.sortedEntries(of: folder).filter { $0.hasSuffix(".mustache") }
         for name in names {
@@ -43,7 +44,7 @@ public struct Theme: @unchecked Sendable {
             do {
                 // Parsed as written first, so that errors point at the editor's own line and column.
                 let template = try MustacheTemplate(string: text)
-                let inlined = ConstantStrings.inline(into: text, strings: stringsByPath)
+                let inlined = HTMLEscaping.pragma + ConstantStrings.inline(into: text, strings: stringsByPath)
                 library.register((try? MustacheTemplate(string: inlined)) ?? template, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),

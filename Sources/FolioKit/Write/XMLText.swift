@@ -1,5 +1,4 @@
-/// Escaping for text and attribute values in XML written by hand (feed, sitemap, EPUB package),
-/// and for HTML text inlined into templates, where the apostrophe is written as Mustache does.
+/// Escaping for text and attribute values in XML written by hand (feed, sitemap, EPUB package).
 enum XMLText {
     static func escape(_ text: String, apostrophe: String = "&apos;") -> String {
         var result = ""

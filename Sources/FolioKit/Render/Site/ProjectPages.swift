@@ -45,7 +45,7 @@ extension SiteRenderer {
         var rank = 0
         for sector in project.sectorIDs {
             let list = index.bySector[sector] ?? []
-            guard let position = list.firstIndex(where: { $0.slug == project.slug }) else { continue }
+            guard let position = index.sectorPositions[sector]?[project.slug] else { continue }
             for step in 1...min(8, max(list.count - 1, 1)) where list.count > 1 {
                 let other = list[(position + step) % list.count]
                 guard other.slug != project.slug else { continue }
