@@ -1,7 +1,8 @@
 import Foundation
 
-/// The whole build, stage by stage: load → validate → render → check → write. Each stage is a
-/// function of the previous stage's result; file I/O happens only in load and write.
+/// The whole build, stage by stage: load → validate → render → write into a staging folder →
+/// check → swap it in. Each stage is a function of the previous stage's result; file I/O happens
+/// only in load and write.
 public enum Pipeline {
     public struct CheckResult: Sendable {
         public var content: SiteContent?
@@ -70,34 +71,35 @@ public enum Pipeline {
                                                "no base_url: the sitemap, canonical URLs and absolute feed links are left out"))
         }
         let date = BuildDate(content: content, sourceDateEpoch: options.sourceDateEpoch)
-        let files = render(content, theme: theme, date: date, clock: &clock)
-        report.diagnostics += paths.apply(to: files.diagnostics)
-        guard !report.diagnostics.hasErrors else { return report }
-
-        let generated = Set(files.outputs.map(\.path))
-        let copied = (OutputFolder.files(in: theme.assetsFolder, under: "assets")
-            + OutputFolder.files(in: options.content.appendingPathComponent("media"), under: "media"))
-            .filter { !generated.contains($0.path) }
-        let pages = files.outputs.filter { $0.path.hasSuffix(".html") }
-        let problems = LinkChecker.check(pages: pages.map { ($0.path, $0.data) }, files: Set((files.outputs + copied).map(\.path)))
-        clock.end("check links")
-        report.diagnostics += problems.map { files.sources.locate($0, content: content, displayPaths: paths, layouts: options.layouts) }
-        report.diagnostics.sort()
-        report.pageCount = pages.count
-        report.fileCount = files.outputs.count
-        report.epubBytes = files.epubBytes
-        guard !report.diagnostics.hasErrors else {
-            report.stageTimes = clock
-            return report
-        }
-
         let staging: URL
         do {
             staging = try output.makeStaging()
-            try OutputFolder.write(files.outputs + copied, into: staging, reusingFrom: output.target)
-            clock.end("write")
         } catch {
             report.diagnostics.append(.error(at: SourceLocation(file: options.output.path), "cannot write the output: \(error.localizedDescription)"))
+            return report
+        }
+        let writer = StagingWriter(folder: staging, previous: output.target)
+        let rendered = render(content, theme: theme, date: date, into: writer, clock: &clock)
+        writer.addCopies(OutputFolder.files(in: theme.assetsFolder, under: "assets")
+            + OutputFolder.files(in: options.content.appendingPathComponent("media"), under: "media"))
+        clock.end("copy assets and media")
+        let pages = writer.pages
+        let problems = LinkChecker.check(links: pages, files: writer.files)
+        clock.end("check links")
+        report.diagnostics += paths.apply(to: rendered.diagnostics)
+        report.diagnostics += problems.map { rendered.sources.locate($0, content: content, displayPaths: paths, layouts: options.layouts) }
+        report.diagnostics.sort()
+        report.pageCount = pages.count
+        report.fileCount = rendered.fileCount
+        report.epubBytes = rendered.epubBytes
+        report.stageTimes = clock
+        do {
+            try writer.finish()
+        } catch {
+            report.diagnostics.append(.error(at: SourceLocation(file: options.output.path), "cannot write the output: \(error.localizedDescription)"))
+        }
+        guard !report.diagnostics.hasErrors else {
+            output.discard(staging)
             return report
         }
         do {
@@ -111,9 +113,11 @@ public enum Pipeline {
         return report
     }
 
-    /// Every output file made from the content: the render stage as one pure function (`clock`
-    /// only records how long it took).
-    static func render(_ content: SiteContent, theme: Theme, date: BuildDate, clock: inout StageTimes) -> RenderedSite {
+    /// Renders every output file made from the content and hands each to `writer` as soon as it
+    /// is made. Rendering itself is pure: the same content gives the same bytes whatever the
+    /// order (`clock` only records how long it took).
+    static func render(_ content: SiteContent, theme: Theme, date: BuildDate, into writer: StagingWriter,
+                       clock: inout StageTimes) -> RenderedSite {
         let booklet = BookletRenderer(content: content, theme: theme, date: date)
         var diagnostics = booklet.unreachableLinks()
         // The EPUB is packed on one core while the pages render; only the pages that show its
@@ -123,7 +127,7 @@ public enum Pipeline {
             return (booklet.renderEPUB(), StageTimes.seconds(since: start))
         }
         var site = SiteRenderer(content: content, theme: theme, epubSize: nil)
-        var outputs = site.renderPages { !$0.showsEPUBSize }
+        site.renderPages(where: { !$0.showsEPUBSize }, deliver: writer.add)
         var epub: OutputFile?
         let (packed, packingSeconds) = packing.wait()
         switch packed {
@@ -131,22 +135,25 @@ public enum Pipeline {
         case .failure(let problem): diagnostics.append(problem)
         }
         site.epubSize = epub?.data.count
-        outputs += site.renderPages { $0.showsEPUBSize }
-        clock.end("render pages and EPUB")
+        site.renderPages(where: { $0.showsEPUBSize }, deliver: writer.add)
+        clock.end("render and write pages, pack the EPUB")
         clock.add("(of which EPUB, beside the pages)", seconds: packingSeconds)
-        if let epub { outputs.append(epub) }
+        var files: [OutputFile] = []
+        if let epub { files.append(epub) }
         if content.config.booklet.cover == nil {
-            outputs.append(OutputFile(path: "booklet/" + CoverSVG.path, text: booklet.drawnCover))
+            files.append(OutputFile(path: "booklet/" + CoverSVG.path, text: booklet.drawnCover))
         }
-        outputs.append(AtomFeed.render(content, updated: date.timestamp, feedTitle: content.config.title + " – " + theme.string("titles.feed")))
+        files.append(AtomFeed.render(content, updated: date.timestamp, feedTitle: content.config.title + " – " + theme.string("titles.feed")))
         if let root = content.config.absoluteRoot {
-            outputs += Sitemap.render(pagePaths: site.pagePaths, absoluteRoot: root)
+            files += Sitemap.render(pagePaths: site.pagePaths, absoluteRoot: root)
         } else {
-            outputs.append(Sitemap.robotsWithoutSitemap())
+            files.append(Sitemap.robotsWithoutSitemap())
         }
-        outputs.append(SearchData.render(site.index.projects))
+        files.append(SearchData.render(site.index.projects))
+        files.forEach(writer.add)
         clock.end("render feed, sitemap, search data")
-        return RenderedSite(outputs: outputs, sources: PageSources(site: site), epubBytes: epub?.data.count ?? 0, diagnostics: diagnostics)
+        return RenderedSite(sources: PageSources(site: site), fileCount: site.allJobs.count + files.count,
+                            epubBytes: epub?.data.count ?? 0, diagnostics: diagnostics)
     }
 
     private static func displayLayoutPath(_ diagnostic: Diagnostic) -> Diagnostic {
@@ -157,9 +164,10 @@ public enum Pipeline {
     }
 }
 
+/// What rendering leaves beside the files it wrote.
 struct RenderedSite {
-    var outputs: [OutputFile]
     var sources: PageSources
+    var fileCount: Int
     var epubBytes: Int
     var diagnostics: [Diagnostic]
 }

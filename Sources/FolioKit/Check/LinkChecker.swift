@@ -16,13 +16,18 @@ public enum LinkChecker {
     /// output root.
     public static func check(pages: [(path: String, html: Data)], files: Set<String>) -> [Problem] {
         let parsed = pages.concurrentMap(largestFirst: \.html.count) { PageLinkScanner.scan($0.html) }
-        let idsByPage = Dictionary(zip(pages.map(\.path), parsed.map(\.ids))) { first, _ in first }
+        return check(links: Array(zip(pages.map(\.path), parsed)), files: files)
+    }
+
+    /// Checks pages already scanned (the build scans each page as it is written).
+    static func check(links pages: [(path: String, links: PageLinks)], files: Set<String>) -> [Problem] {
+        let idsByPage = Dictionary(pages.map { ($0.path, $0.links.ids) }) { first, _ in first }
         // Pages in one folder share their header, footer and cards: each distinct reference is
         // resolved once per folder (once per page for `#anchor` alone).
         struct Question: Hashable { var scope: String; var reference: String; var isResource: Bool }
         var verdicts: [Question: String?] = [:]
         var problems: [Problem] = []
-        for (page, links) in zip(pages.map(\.path), parsed) {
+        for (page, links) in pages {
             let folder = page.split(separator: "/").dropLast().joined(separator: "/")
             for (value, isResource) in links.references {
                 let key = Question(scope: value.hasPrefix("#") ? page : folder, reference: value, isResource: isResource)

@@ -29,10 +29,11 @@ public struct SiteRenderer: Sendable {
         var context: @Sendable () -> [String: Any]
     }
 
-    /// The HTML pages `include` picks, rendered on all cores, in a fixed order.
-    func renderPages(where include: (PageJob) -> Bool) -> [OutputFile] {
-        allJobs.filter(include).concurrentMap(largestFirst: \.size) { job in
-            OutputFile(path: job.path, text: theme.render(job.template, job.context()))
+    /// The HTML pages `include` picks, rendered on all cores, each handed to `deliver` on the
+    /// core that rendered it. Every page's bytes depend only on the model, never on the order.
+    func renderPages(where include: (PageJob) -> Bool, deliver: @Sendable (OutputFile) -> Void) {
+        _ = allJobs.filter(include).concurrentMap(largestFirst: \.size) { job in
+            deliver(OutputFile(path: job.path, text: theme.render(job.template, job.context())))
         }
     }
 

@@ -52,25 +52,19 @@ public struct OutputFolder: Sendable {
         return staging
     }
 
-    /// Writes the files on all cores. A file whose bytes equal the previous build's is hard-linked
-    /// from it instead, as Hugo leaves unchanged files alone: on most file systems making a new
-    /// file costs far more than comparing its bytes. New files are plain `write(2)` without
-    /// `fsync` (Foundation's `Data.write` syncs each one): the folder is swapped in whole.
-    public static func write(_ files: [OutputFile], into folder: URL, reusingFrom previous: URL? = nil) throws {
-        let fm = FileManager.default
-        var folders: Set<String> = []
-        for file in files { folders.insert(folder.appendingPathComponent(file.path).deletingLastPathComponent().path) }
-        for path in folders.sorted() { try fm.createDirectory(atPath: path, withIntermediateDirectories: true) }
-        let failures = files.concurrentMap { file -> String? in
-            let path = folder.appendingPathComponent(file.path).path
-            if let previous = previous?.appendingPathComponent(file.path).path,
-               hasContents(file.data, at: previous), link(previous, path) == 0 {
-                return nil
-            }
-            return writeFile(file.data, to: path) ? nil : "\(path): \(String(cString: strerror(errno)))"
+    /// Writes one file into `folder`, whose subfolders exist. A file whose bytes equal the
+    /// previous build's is hard-linked from it instead, as Hugo leaves unchanged files alone: on
+    /// most file systems making a new file costs far more than comparing its bytes. New files are
+    /// plain `write(2)` without `fsync` (Foundation's `Data.write` syncs each one): the folder is
+    /// swapped in whole.
+    static func write(_ file: OutputFile, into folder: URL, reusingFrom previous: URL?) throws {
+        let path = folder.appendingPathComponent(file.path).path
+        if let previous = previous?.appendingPathComponent(file.path).path,
+           hasContents(file.data, at: previous), link(previous, path) == 0 {
+            return
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
+        guard writeFile(file.data, to: path) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(path): \(String(cString: strerror(errno)))"])
         }
     }
 

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Writes each output file into the staging folder as soon as it is rendered, on whichever core
+/// rendered it, and keeps of each page only what the link check needs (its ids and references).
+/// So the whole site is never held in memory, and writing overlaps rendering. Nothing reaches
+/// the real output folder until the link check has passed (`OutputFolder.commit`).
+final class StagingWriter: @unchecked Sendable {
+    let folder: URL
+    /// The previous build's output, whose unchanged files are hard-linked instead of written.
+    let previous: URL?
+    private let lock = NSLock()
+    private var madeFolders: Set<String> = [""]
+    private var links: [String: PageLinks] = [:]
+    private var paths: Set<String> = []
+    private var failure: Error?
+
+    init(folder: URL, previous: URL?) {
+        self.folder = folder
+        self.previous = previous
+    }
+
+    /// Writes `file`; HTML pages are scanned for their links first. Safe from any thread.
+    func add(_ file: OutputFile) {
+        store(file, links: file.path.hasSuffix(".html") ? PageLinkScanner.scan(file.data) : nil)
+    }
+
+    /// Files copied as they are (assets, media): written unless the build made a file of the
+    /// same path, and not scanned.
+    func addCopies(_ files: [OutputFile]) {
+        for file in files where !lock.withLock({ paths.contains(file.path) }) {
+            store(file, links: nil)
+        }
+    }
+
+    private func store(_ file: OutputFile, links pageLinks: PageLinks?) {
+        do {
+            try makeFolder(for: file.path)
+            try OutputFolder.write(file, into: folder, reusingFrom: previous)
+        } catch {
+            lock.withLock { failure = failure ?? error }
+        }
+        lock.withLock {
+            paths.insert(file.path)
+            if let pageLinks { links[file.path] = pageLinks }
+        }
+    }
+
+    /// The first write that failed, if any.
+    func finish() throws {
+        if let failure = lock.withLock({ failure }) { throw failure }
+    }
+
+    /// The scanned pages, sorted by path, for `LinkChecker.check(links:files:)`.
+    var pages: [(path: String, links: PageLinks)] {
+        lock.withLock { links.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+    }
+
+    /// Every file written, from the output root.
+    var files: Set<String> { lock.withLock { paths } }
+
+    private func makeFolder(for path: String) throws {
+        let parent = path.split(separator: "/").dropLast().joined(separator: "/")
+        guard lock.withLock({ !madeFolders.contains(parent) }) else { return }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(parent), withIntermediateDirectories: true)
+        lock.withLock { _ = madeFolders.insert(parent) }
+    }
+}
