@@ -22,6 +22,14 @@ public enum LinkChecker {
     /// Checks pages already scanned (the build scans each page as it is written).
     static func check(links pages: [(path: String, links: PageLinks)], files: Set<String>) -> [Problem] {
         let idsByPage = Dictionary(pages.map { ($0.path, $0.links.ids) }) { first, _ in first }
+        // Runs of neighbouring pages are checked on all cores; a verdict never depends on which
+        // run its page fell in, so the problems come out the same as from one run.
+        let runLength = max(64, pages.count / 16)
+        let runs = stride(from: 0, to: pages.count, by: runLength).map { Array(pages[$0..<min($0 + runLength, pages.count)]) }
+        return runs.concurrentMap { run in check(run, files: files, ids: idsByPage) }.flatMap { $0 }
+    }
+
+    private static func check(_ pages: [(path: String, links: PageLinks)], files: Set<String>, ids: [String: Set<String>]) -> [Problem] {
         // Pages in one folder share their header, footer and cards: each distinct reference is
         // resolved once per folder (once per page for `#anchor` alone).
         struct Question: Hashable { var scope: String; var reference: String; var isResource: Bool }
@@ -35,7 +43,7 @@ public enum LinkChecker {
                 if let known = verdicts[key] {
                     verdict = known
                 } else {
-                    verdict = problem(with: value, isResource: isResource, on: page, files: files, ids: idsByPage)
+                    verdict = problem(with: value, isResource: isResource, on: page, files: files, ids: ids)
                     verdicts[key] = verdict
                 }
                 if let verdict { problems.append(Problem(page: page, reference: value, message: verdict)) }
@@ -55,20 +63,22 @@ public enum LinkChecker {
 
     private static func problem(with value: String, isResource: Bool, on page: String,
                                 files: Set<String>, ids: [String: Set<String>]) -> String? {
-        let lowered = value.lowercased()
-        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("//") {
-            return isResource ? "loads '\(value)' from another host; the site must work offline" : nil
-        }
-        if lowered.hasPrefix("mailto:") || lowered.hasPrefix("tel:") { return nil }
-        if lowered.hasPrefix("data:") { return isResource ? nil : "links to a data: URL" }
-        if lowered.contains(":") && !lowered.hasPrefix("#") && lowered.split(separator: "/").first?.contains(":") == true {
-            return "uses an unsupported link scheme in '\(value)'"
+        // Only the part before the first "/" can hold a scheme; most references have none.
+        let head = value.prefix { $0 != "/" }
+        if head.contains(":") || value.hasPrefix("//") {
+            let lowered = value.lowercased()
+            if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("//") {
+                return isResource ? "loads '\(value)' from another host; the site must work offline" : nil
+            }
+            if lowered.hasPrefix("mailto:") || lowered.hasPrefix("tel:") { return nil }
+            if lowered.hasPrefix("data:") { return isResource ? nil : "links to a data: URL" }
+            if !lowered.hasPrefix("#") { return "uses an unsupported link scheme in '\(value)'" }
         }
         let (pathPart, anchor) = split(value)
         var target = page
         if !pathPart.isEmpty {
             if pathPart.hasPrefix("/") { return "'\(value)' is absolute; it breaks under a sub-path and on file://" }
-            let decoded = pathPart.removingPercentEncoding ?? pathPart
+            let decoded = pathPart.contains("%") ? pathPart.removingPercentEncoding ?? pathPart : pathPart
             var components = page.split(separator: "/").dropLast().map(String.init)
             for part in decoded.split(separator: "/", omittingEmptySubsequences: false) {
                 if part == "." || part.isEmpty { continue }
@@ -87,7 +97,7 @@ public enum LinkChecker {
             }
         }
         if let anchor, !anchor.isEmpty, let targetIDs = ids[target] {
-            let decoded = anchor.removingPercentEncoding ?? anchor
+            let decoded = anchor.contains("%") ? anchor.removingPercentEncoding ?? anchor : anchor
             if !targetIDs.contains(decoded) { return "'\(value)': no element with id '\(decoded)' in \(target)" }
         }
         return nil
