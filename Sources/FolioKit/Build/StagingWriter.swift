@@ -3,25 +3,30 @@ import Foundation
 /// Writes each output file into the staging folder as soon as it is rendered, on whichever core
 /// rendered it, and keeps of each page only what the link check needs (its ids and references).
 /// So the whole site is never held in memory, and writing overlaps rendering. Nothing reaches
-/// the real output folder until the link check has passed (`OutputFolder.commit`).
+/// the real output folder until the link check has passed (`OutputFolder.commit`). Pages whose
+/// bytes the previous build already scanned take its scan from the `LinkScanCache`.
 final class StagingWriter: @unchecked Sendable {
     let folder: URL
     /// The previous build's output, whose unchanged files are hard-linked instead of written.
     let previous: URL?
+    private let scans: LinkScanCache
     private let lock = NSLock()
     private var madeFolders: Set<String> = [""]
-    private var links: [String: PageLinks] = [:]
+    private var links: [String: (digest: LinkScanCache.Digest, links: PageLinks)] = [:]
     private var paths: Set<String> = []
     private var failure: Error?
 
     init(folder: URL, previous: URL?) {
         self.folder = folder
         self.previous = previous
+        scans = previous.map(LinkScanCache.init(readingFrom:)) ?? LinkScanCache()
     }
 
     /// Writes `file`; HTML pages are scanned for their links first. Safe from any thread.
     func add(_ file: OutputFile) {
-        store(file, links: file.path.hasSuffix(".html") ? PageLinkScanner.scan(file.data) : nil)
+        guard file.path.hasSuffix(".html") else { return store(file, links: nil) }
+        let digest = LinkScanCache.Digest(file.data)
+        store(file, links: (digest, scans.links(for: digest) ?? PageLinkScanner.scan(file.data)))
     }
 
     /// Files copied as they are (assets, media): written unless the build made a file of the
@@ -32,7 +37,7 @@ final class StagingWriter: @unchecked Sendable {
         }
     }
 
-    private func store(_ file: OutputFile, links pageLinks: PageLinks?) {
+    private func store(_ file: OutputFile, links pageLinks: (digest: LinkScanCache.Digest, links: PageLinks)?) {
         do {
             try makeFolder(for: file.path)
             try OutputFolder.write(file, into: folder, reusingFrom: previous)
@@ -45,14 +50,16 @@ final class StagingWriter: @unchecked Sendable {
         }
     }
 
-    /// The first write that failed, if any.
+    /// Writes the scans for the next build; throws the first write that failed, if any.
     func finish() throws {
+        let scanned = lock.withLock { links.sorted { $0.key < $1.key }.map(\.value) }
+        try OutputFolder.write(OutputFile(path: LinkScanCache.fileName, data: LinkScanCache.serialised(scanned)), into: folder, reusingFrom: nil)
         if let failure = lock.withLock({ failure }) { throw failure }
     }
 
     /// The scanned pages, sorted by path, for `LinkChecker.check(links:files:)`.
     var pages: [(path: String, links: PageLinks)] {
-        lock.withLock { links.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+        lock.withLock { links.sorted { $0.key < $1.key }.map { ($0.key, $0.value.links) } }
     }
 
     /// Every file written, from the output root.

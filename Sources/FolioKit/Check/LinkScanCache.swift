@@ -1,0 +1,98 @@
+import Foundation
+
+/// What each page's link scan found, by a digest of the page's bytes, kept in the output folder
+/// from one build to the next. A page whose bytes are unchanged has the same ids and references,
+/// so a rebuild scans only the pages that changed; the links themselves are still resolved
+/// against the whole new site every time. Keyed by content, not by path, so a stale or foreign
+/// entry can never be used for a page it does not describe.
+struct LinkScanCache: Sendable {
+    static let fileName = ".folio-link-scans"
+    private static let header = "folio link scans 1"
+    private var entries: [Digest: PageLinks] = [:]
+
+    struct Digest: Hashable, Sendable {
+        var size: Int
+        var fnv: UInt64
+
+        init(size: Int, fnv: UInt64) {
+            self.size = size
+            self.fnv = fnv
+        }
+
+        /// FNV-1a over the bytes: stable across runs, unlike `Hasher`.
+        init(_ data: Data) {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            data.withUnsafeBytes { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+            size = data.count
+            fnv = hash
+        }
+    }
+
+    init() {}
+
+    /// The cache a previous build left in `folder`; empty when there is none or it is unreadable.
+    init(readingFrom folder: URL) {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(Self.fileName).path) else { return }
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        guard lines.first == Self.header else { return }
+        var current: (Digest, PageLinks)?
+        for line in lines.dropFirst() where !line.isEmpty {
+            let kind = line.first
+            let rest = line.dropFirst(2)
+            switch kind {
+            case "P":
+                if let current { entries[current.0] = current.1 }
+                let fields = rest.split(separator: " ")
+                guard fields.count == 2, let size = Int(fields[0]), let fnv = UInt64(fields[1], radix: 16) else { entries = [:]; return }
+                current = (Digest(size: size, fnv: fnv), PageLinks())
+            case "I":
+                current?.1.ids.insert(Self.unescaped(rest))
+            case "R", "L":
+                current?.1.references.append((Self.unescaped(rest), kind == "L"))
+            default:
+                entries = [:]
+                return
+            }
+        }
+        if let current { entries[current.0] = current.1 }
+    }
+
+    func links(for digest: Digest) -> PageLinks? { entries[digest] }
+
+    /// The file for the next build: one `P` line per page, then its ids (`I`), navigation
+    /// references (`R`) and resources it loads (`L`), newlines and backslashes escaped.
+    static func serialised(_ pages: [(digest: Digest, links: PageLinks)]) -> Data {
+        var text = header + "\n"
+        for (digest, links) in pages {
+            text += "P \(digest.size) \(String(digest.fnv, radix: 16))\n"
+            for id in links.ids.sorted() { text += "I " + escaped(id) + "\n" }
+            for (value, isResource) in links.references { text += (isResource ? "L " : "R ") + escaped(value) + "\n" }
+        }
+        return Data(text.utf8)
+    }
+
+    private static func escaped(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 10 || $0 == 13 }) else { return value }
+        return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\r", with: "\\r")
+    }
+
+    private static func unescaped(_ value: Substring) -> String {
+        guard value.utf8.contains(UInt8(ascii: "\\")) else { return String(value) }
+        var result = ""
+        var escaping = false
+        for character in value {
+            if escaping {
+                result.append(character == "n" ? "\n" : character == "r" ? "\r" : character)
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}

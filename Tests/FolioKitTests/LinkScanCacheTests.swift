@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import FolioKit
+
+/// A rebuild takes the link scans of unchanged pages from the previous build; links are still
+/// resolved against the new site every time.
+@Suite struct LinkScanCacheTests {
+    @Test func keepsIdsAndReferencesWhateverCharactersTheyHold() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-scans-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = Data("<a href=\"x\">".utf8)
+        var links = PageLinks()
+        links.ids = ["plain", "with space", "back\\slash", "new\nline", "cr\r\nlf"]
+        links.references = [("a.html#b", false), ("odd\\n\nvalue", true), ("", false)]
+        let digest = LinkScanCache.Digest(page)
+        try LinkScanCache.serialised([(digest, links)]).write(to: folder.appendingPathComponent(LinkScanCache.fileName))
+
+        let read = LinkScanCache(readingFrom: folder)
+        let found = try #require(read.links(for: digest))
+        #expect(found.ids == links.ids)
+        #expect(found.references.map(\.value) == links.references.map(\.value))
+        #expect(found.references.map(\.isResource) == links.references.map(\.isResource))
+        #expect(read.links(for: LinkScanCache.Digest(Data("<a href=\"y\">".utf8))) == nil)
+    }
+
+    @Test func aRebuildResolvesCachedScansAgainstTheNewSite() throws {
+        let fixture = try BuildTests()
+        #expect(fixture.build().succeeded)
+        // Forge the cached scan of an unchanged page: the rebuild must use it and find the link broken.
+        let about = try Data(contentsOf: fixture.output.appendingPathComponent("pages/about.html"))
+        let digest = LinkScanCache.Digest(about)
+        let cacheFile = fixture.output.appendingPathComponent(LinkScanCache.fileName)
+        let line = "P \(digest.size) \(String(digest.fnv, radix: 16))\n"
+        let cache = try String(contentsOf: cacheFile, encoding: .utf8)
+        #expect(cache.contains(line))
+        try cache.replacingOccurrences(of: line, with: line + "R gone.html\n").write(to: cacheFile, atomically: true, encoding: .utf8)
+
+        let report = fixture.build()
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.contains { $0.message.contains("'gone.html' does not exist") })
+        #expect(try Data(contentsOf: fixture.output.appendingPathComponent("pages/about.html")) == about, "the previous output was touched")
+    }
+
+    @Test func aDamagedCacheIsIgnored() throws {
+        let fixture = try BuildTests()
+        #expect(fixture.build().succeeded)
+        try Data("not a cache\nP x y\n".utf8).write(to: fixture.output.appendingPathComponent(LinkScanCache.fileName))
+        #expect(fixture.build().succeeded)
+        #expect(try String(contentsOf: fixture.output.appendingPathComponent(LinkScanCache.fileName), encoding: .utf8)
+            .hasPrefix("folio link scans 1\n"))
+    }
+}
