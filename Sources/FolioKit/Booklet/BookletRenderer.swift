@@ -25,10 +25,8 @@ struct BookletRenderer: Sendable {
         var files: [(path: String, data: Data)] = []
         for document in documents {
             let xhtml = document.xhtml(language: language, stylesheet: Self.stylesheet)
-            switch XMLWellFormedness.reserialised(xhtml) {
-            case .success(let text): files.append((document.path, Data(text.utf8)))
-            case .failure(let problem): return .failure(diagnostic(for: problem.value, in: document, xhtml: xhtml))
-            }
+            if let problem = XMLWellFormedness.problem(in: xhtml) { return .failure(diagnostic(for: problem, in: document, xhtml: xhtml)) }
+            files.append((document.path, Data(xhtml.utf8)))
         }
         let package = EPUBPackage(content: content, theme: theme, modified: date.timestamp, documents: documents,
                                   media: mediaFiles)

@@ -1,14 +1,34 @@
 import CLibXML2
 
 /// Proves a document is well-formed XML by parsing it with libxml2: every EPUB document passes
-/// through here before it is packaged, and what is packaged is libxml2's own serialisation.
+/// through here before it is packaged.
 enum XMLWellFormedness {
     typealias Problem = (line: Int, message: String)
 
-    /// Nil when well-formed; otherwise libxml2's first message and its line.
+    /// Nil when well-formed (namespaces included); otherwise libxml2's first message and its line.
+    /// The parse builds no tree: a SAX2 handler without callbacks still makes libxml2 check
+    /// every rule, at about half the cost.
     static func problem(in text: String) -> Problem? {
-        if case .failure(let problem) = parse(text, { _ in () }) { return problem.value }
-        return nil
+        LibXML.initialise()
+        let collector = ErrorCollector()
+        collector.collect {
+            text.utf8CString.withUnsafeBufferPointer { buffer in
+                guard let parser = xmlCreateMemoryParserCtxt(buffer.baseAddress, Int32(buffer.count - 1)) else {
+                    collector.first = (1, "not well-formed")
+                    return
+                }
+                defer { xmlFreeParserCtxt(parser) }
+                // The context frees its handler with libxml2's allocator, which is malloc here.
+                let handler = calloc(1, MemoryLayout<xmlSAXHandler>.size)!.assumingMemoryBound(to: xmlSAXHandler.self)
+                handler.pointee.initialized = XML_SAX2_MAGIC
+                free(parser.pointee.sax)
+                parser.pointee.sax = handler
+                xmlCtxtUseOptions(parser, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue))
+                xmlParseDocument(parser)
+                if parser.pointee.wellFormed == 0, collector.first == nil { collector.first = (1, "not well-formed") }
+            }
+        }
+        return collector.first
     }
 
     /// The document parsed and written back by libxml2 (UTF-8, XML declaration, empty elements
@@ -31,27 +51,31 @@ enum XMLWellFormedness {
     private static func parse<T>(_ text: String, _ use: (xmlDocPtr) -> T) -> Result<T, ProblemBox> {
         LibXML.initialise()
         let collector = ErrorCollector()
-        let context = Unmanaged.passUnretained(collector).toOpaque()
-        xmlSetStructuredErrorFunc(context) { context, error in
-            guard let context, let error else { return }
-            let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
-            if collector.first == nil {
-                let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed"
-                collector.first = (Int(error.pointee.line), message.trimmingCharacters(in: .whitespacesAndNewlines))
-            }
-        }
-        defer { xmlSetStructuredErrorFunc(nil, nil) }
         let count = Int32(text.utf8.count)
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let doc = text.withCString { xmlReadMemory($0, count, "document.xhtml", "UTF-8", options) }
+        let doc = collector.collect { text.withCString { xmlReadMemory($0, count, "document.xhtml", "UTF-8", options) } }
         defer { if let doc { xmlFreeDoc(doc) } }
         if let first = collector.first { return .failure(ProblemBox(value: first)) }
         guard let doc else { return .failure(ProblemBox(value: (1, "not well-formed"))) }
         return .success(use(doc))
     }
 
+    /// Keeps libxml2's first error while `body` parses (the handler is per thread in libxml2).
     private final class ErrorCollector {
         var first: Problem?
+
+        func collect<T>(_ body: () -> T) -> T {
+            xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque()) { context, error in
+                guard let context, let error else { return }
+                let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
+                if collector.first == nil {
+                    let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed"
+                    collector.first = (Int(error.pointee.line), message.trimmingCharacters(in: .whitespacesAndNewlines))
+                }
+            }
+            defer { xmlSetStructuredErrorFunc(nil, nil) }
+            return body()
+        }
     }
 }
 

@@ -26,6 +26,10 @@ extension SiteRenderer {
     }
 
     func projectCard(_ project: Project, from page: String) -> [String: Any] {
+        cards.values(slug: project.slug, depth: SitePaths.depth(of: page)) { makeProjectCard(project, from: page) }
+    }
+
+    private func makeProjectCard(_ project: Project, from page: String) -> [String: Any] {
         var card: [String: Any] = [
             "slug": project.slug,
             "title": project.title,

@@ -3,9 +3,19 @@ import Foundation
 /// Project cards rendered once per build, as Hugo's `partialCached` does: a card's HTML depends
 /// only on the project, the depth of the page that lists it and its heading level, while one
 /// project is listed on up to a dozen pages (its sectors, countries, call, stage, neighbours).
+/// A card's values alone (no HTML) depend only on the project and the depth.
 final class ProjectCardCache: @unchecked Sendable {
     private let lock = NSLock()
     private var cards: [String: [String: Any]] = [:]
+    private var values: [String: [String: Any]] = [:]
+
+    func values(slug: String, depth: Int, make: () -> [String: Any]) -> [String: Any] {
+        let key = "\(depth)/\(slug)"
+        if let card = lock.withLock({ values[key] }) { return card }
+        let card = make()
+        lock.withLock { values[key] = card }
+        return card
+    }
 
     /// The cached card, or `make()`'s. Two threads may make the same card at once; both make the
     /// same bytes, so the build stays deterministic without holding the lock while rendering.
