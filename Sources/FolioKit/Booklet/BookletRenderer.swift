@@ -20,13 +20,15 @@ struct BookletRenderer: Sendable {
     static let stylesheet = "style.css"
 
     func renderEPUB() -> Result<OutputFile, Diagnostic> {
-        let documents = EPUBContents(site: site).documents()
+        var documents = EPUBContents(site: site).documents()
         let language = content.config.language.value
         var files: [(path: String, data: Data)] = []
-        for document in documents {
-            let xhtml = document.xhtml(language: language, stylesheet: Self.stylesheet)
-            if let problem = XMLWellFormedness.problem(in: xhtml) { return .failure(diagnostic(for: problem, in: document, xhtml: xhtml)) }
-            files.append((document.path, Data(xhtml.utf8)))
+        for index in documents.indices {
+            let xhtml = documents[index].xhtml(language: language, stylesheet: Self.stylesheet)
+            if let problem = XMLWellFormedness.problem(in: xhtml) { return .failure(diagnostic(for: problem, in: documents[index], xhtml: xhtml)) }
+            files.append((documents[index].path, Data(xhtml.utf8)))
+            // The package and navigation need only titles and paths: the bodies need not stay in memory twice.
+            documents[index].body = ""
         }
         let package = EPUBPackage(content: content, theme: theme, modified: date.timestamp, documents: documents,
                                   media: mediaFiles)
