@@ -48,6 +48,6 @@ import Testing
         try Data("not a cache\nP x y\n".utf8).write(to: fixture.output.appendingPathComponent(LinkScanCache.fileName))
         #expect(fixture.build().succeeded)
         #expect(try String(contentsOf: fixture.output.appendingPathComponent(LinkScanCache.fileName), encoding: .utf8)
-            .hasPrefix("folio link scans 1\n"))
+            .hasPrefix("folio link scans 2\n"))
     }
 }

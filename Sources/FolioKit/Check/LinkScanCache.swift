@@ -7,7 +7,7 @@ import Foundation
 /// entry can never be used for a page it does not describe.
 struct LinkScanCache: Sendable {
     static let fileName = ".folio-link-scans"
-    private static let header = "folio link scans 1"
+    private static let header = "folio link scans 2"
     private var entries: [Digest: PageLinks] = [:]
 
     struct Digest: Hashable, Sendable {
@@ -19,11 +19,21 @@ struct LinkScanCache: Sendable {
             self.fnv = fnv
         }
 
-        /// FNV-1a over the bytes: stable across runs, unlike `Hasher`.
+        /// FNV-1a over 64-bit words: stable across runs, unlike `Hasher`, and
+        /// about as fast as reading the page.
         init(_ data: Data) {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            let prime: UInt64 = 0x100_0000_01b3
             data.withUnsafeBytes { bytes in
-                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                var offset = 0
+                while offset + 8 <= bytes.count {
+                    hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+                    offset += 8
+                }
+                while offset < bytes.count {
+                    hash = (hash ^ UInt64(bytes[offset])) &* prime
+                    offset += 1
+                }
             }
             size = data.count
             fnv = hash
