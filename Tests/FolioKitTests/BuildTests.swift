@@ -197,6 +197,30 @@ import Testing
         #expect(try read("index.html").contains(#"<h3 class="card-title"><a href="projects/soil-net.html">Soil net</a></h3>"#))
     }
 
+    @Test func symbolicLinksOutOfTheContentFolderAreRefused() throws {
+        let fm = FileManager.default
+        let outside = folder.appendingPathComponent("outside")
+        try fm.createDirectory(at: outside, withIntermediateDirectories: true)
+        try fm.copyItem(at: content.appendingPathComponent("projects/soil-net.md"), to: outside.appendingPathComponent("stray.md"))
+        try fm.createSymbolicLink(atPath: content.appendingPathComponent("projects/stray.md").path, withDestinationPath: outside.appendingPathComponent("stray.md").path)
+        try fm.createDirectory(at: content.appendingPathComponent("media"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: content.appendingPathComponent("media/outside").path, withDestinationPath: outside.path)
+        let report = build()
+        let refused = report.diagnostics.filter { $0.message.contains("is a link to a file outside the content folder") }.map(\.location.file)
+        #expect(refused.contains { $0.hasSuffix("projects/stray.md") })
+        #expect(refused.contains { $0.hasSuffix("media/outside") })
+        #expect(!report.succeeded)
+
+        // A link that stays inside the content folder is published like any other file.
+        try fm.removeItem(at: content.appendingPathComponent("projects/stray.md"))
+        try fm.removeItem(at: content.appendingPathComponent("media/outside"))
+        try write("media/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        try fm.createSymbolicLink(atPath: content.appendingPathComponent("media/logo-link.svg").path, withDestinationPath: "logo.svg")
+        let again = build()
+        #expect(again.succeeded, "\(again.diagnostics.map(\.text))")
+        #expect(fm.fileExists(atPath: output.appendingPathComponent("media/logo-link.svg").path))
+    }
+
     func snapshot() throws -> [String: Data] {
         var files: [String: Data] = [:]
         for path in FileTree.files(in: output) {

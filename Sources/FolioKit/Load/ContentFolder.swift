@@ -64,10 +64,11 @@ struct ContentFolder {
 
     private static func markdownFiles(in url: URL, section: String, rootPath: String, log: DiagnosticLog) -> [SourceFile] {
         var files: [SourceFile] = []
+        let folderIsInside = isInside(url, rootPath: rootPath)
         for name in sortedEntries(of: url) {
             let path = "\(section)/\(name)"
             let fileURL = url.appendingPathComponent(name)
-            guard let isFolder = isFolderInside(fileURL, path: path, rootPath: rootPath, log: log) else { continue }
+            guard let isFolder = isFolderInside(fileURL, path: path, rootPath: rootPath, parentIsInside: folderIsInside, log: log) else { continue }
             if isFolder {
                 log.error(at: SourceLocation(file: path), "folders are not allowed in \(section)/: move the files in '\(path)' up one level")
                 continue
@@ -88,10 +89,11 @@ struct ContentFolder {
 
     private static func mediaFiles(in url: URL, prefix: String, rootPath: String, log: DiagnosticLog) -> [String] {
         var result: [String] = []
+        let folderIsInside = isInside(url, rootPath: rootPath)
         for name in sortedEntries(of: url) {
             let path = "\(prefix)/\(name)"
             let child = url.appendingPathComponent(name)
-            guard let isFolder = isFolderInside(child, path: path, rootPath: rootPath, log: log) else { continue }
+            guard let isFolder = isFolderInside(child, path: path, rootPath: rootPath, parentIsInside: folderIsInside, log: log) else { continue }
             if isFolder {
                 result += mediaFiles(in: child, prefix: path, rootPath: rootPath, log: log)
             } else {
@@ -102,8 +104,13 @@ struct ContentFolder {
     }
 
     /// Whether an entry is a folder; nil (and an error) when a symbolic link leads out of the
-    /// content folder, which would publish files the editors never put there.
-    private static func isFolderInside(_ url: URL, path: String, rootPath: String, log: DiagnosticLog) -> Bool? {
+    /// content folder, which would publish files the editors never put there. Only symbolic
+    /// links, or entries of a folder not itself inside, need their path resolved.
+    private static func isFolderInside(_ url: URL, path: String, rootPath: String, parentIsInside: Bool, log: DiagnosticLog) -> Bool? {
+        var status = stat()
+        if parentIsInside, lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) != S_IFLNK {
+            return (status.st_mode & S_IFMT) == S_IFDIR
+        }
         guard isInside(url, rootPath: rootPath) else {
             log.error(at: SourceLocation(file: path), "'\(path)' is a link to a file outside the content folder")
             return nil

@@ -7,7 +7,10 @@ enum YAMLDocument {
     static func parse(_ yaml: String, file: String, firstLine: Int, log: DiagnosticLog) -> Node? {
         let offset = firstLine - 1
         do {
-            return try Yams.compose(yaml: yaml)
+            // Folio reads every scalar as text and converts it itself, so Yams need not guess
+            // tags with its regular expressions; and UTF-8 said outright spares Yams reading
+            // the whole environment for YAMS_DEFAULT_ENCODING on every file.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _):

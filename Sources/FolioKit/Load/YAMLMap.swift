@@ -82,7 +82,7 @@ struct YAMLMap {
             log.error(at: location(of: node), "\(context)'\(key)' must be text, not a \(node.mapping != nil ? "map" : "list")")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimming(.whitespacesAndNewlines)
         if text.isEmpty {
             if required { log.error(at: location(of: node), "\(context)'\(key)' must not be empty") }
             return nil
@@ -113,11 +113,11 @@ struct YAMLMap {
         guard let items = list(key, required: required) else { return nil }
         var result: [Located<String>] = []
         for item in items {
-            guard let scalar = item.scalar, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty, !isNull(item) else {
+            guard let scalar = item.scalar, !scalar.string.trimming(.whitespaces).isEmpty, !isNull(item) else {
                 log.error(at: location(of: item), "\(context)each item of '\(key)' must be non-empty text")
                 continue
             }
-            result.append(Located(scalar.string.trimmingCharacters(in: .whitespaces), at: location(of: item)))
+            result.append(Located(scalar.string.trimming(.whitespaces), at: location(of: item)))
         }
         return result
     }
