@@ -67,4 +67,20 @@ import Testing
         #expect(html.contains("See the page now."))
         #expect(!html.contains("<a"))
     }
+
+    @Test func bodiesAreXMLOnceFootnoteAttributesHaveValues() {
+        let document = MarkdownParser.parse(source + "\n\nMentioning data-footnote-ref in text[^2].\n\n[^2]: More.", file: "projects/a.md", firstLine: 1)
+        #expect(document.html.contains("data-footnote-ref=\"\""))
+        #expect(document.html.contains("data-footnotes=\"\""))
+        #expect(document.html.contains("data-footnote-backref=\"\""))
+        #expect(document.html.contains("Mentioning data-footnote-ref in text"))
+        let parser = XMLParser(data: Data(("<div>" + document.html + "</div>").utf8))
+        #expect(parser.parse(), "not XML: \(document.html)")
+    }
+
+    @Test func aBodyTheXMLParserRefusesIsStillRewritten() {
+        let document = MarkdownDocument(html: "<p>One<br>two <a href=\"x.md\">link</a></p>\n", references: [], headings: [], plainText: "")
+        let html = HTMLRewriter { _, _ in .replace("x.html") }.rewrite(document)
+        #expect(html == "<p>One<br />two <a href=\"x.html\">link</a></p>\n")
+    }
 }

@@ -4,8 +4,9 @@ import CLibXML2
 /// markup that is also valid HTML5: heading ids added, link destinations rewritten for the output
 /// they appear in, ids prefixed so that many bodies can share one page (the booklet).
 ///
-/// cmark's own HTML is not XML (footnotes carry valueless attributes), so every output — site
-/// page, single-page booklet, EPUB chapter — goes through this one serialiser.
+/// Every output — site page, single-page booklet, EPUB chapter — goes through this one
+/// serialiser. The body is read with libxml2's XML parser (see `FootnoteMarkup`), or with its
+/// HTML parser should the XML parser ever refuse it.
 public struct HTMLRewriter: Sendable {
     public enum LinkAction: Sendable {
         case keep
@@ -34,9 +35,11 @@ public struct HTMLRewriter: Sendable {
     public func rewrite(_ document: MarkdownDocument) -> String {
         LibXML.initialise()
         let wrapped = "<html><body>" + document.html + "</body></html>"
-        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         let count = Int32(wrapped.utf8.count)
-        guard let doc = wrapped.withCString({ htmlReadMemory($0, count, nil, "UTF-8", options) }) else { return "" }
+        let xmlOptions = Int32(XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NONET.rawValue)
+        let htmlOptions = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        guard let doc = wrapped.withCString({ xmlReadMemory($0, count, nil, "UTF-8", xmlOptions) ?? htmlReadMemory($0, count, nil, "UTF-8", htmlOptions) })
+        else { return "" }
         defer { xmlFreeDoc(doc) }
         guard let body = LibXML.firstElement(named: "body", in: xmlDocGetRootElement(doc)) else { return "" }
 

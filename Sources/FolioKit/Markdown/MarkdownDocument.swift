@@ -18,7 +18,8 @@ public struct MarkdownDocument: Sendable {
     }
 
     /// cmark-gfm's HTML: safe (no raw HTML, no `javascript:` URLs), destinations not yet rewritten,
-    /// headings without ids (`HTMLRewriter` adds them).
+    /// headings without ids (`HTMLRewriter` adds them), footnote attributes given empty values so
+    /// that it is also XML (`FootnoteMarkup`).
     public var html: String
     public var references: [Reference]
     public var headings: [Heading]

@@ -50,7 +50,7 @@ public enum MarkdownParser {
 
         var html = ""
         if let rendered = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser)) {
-            html = String(cString: rendered)
+            html = FootnoteMarkup.withAttributeValues(String(cString: rendered))
             free(rendered)
         }
         return MarkdownDocument(
