@@ -68,10 +68,27 @@ public struct OutputFolder: Sendable {
         }
     }
 
+    /// Compares in chunks read into one small buffer, so a rebuild does not allocate a copy of
+    /// every previous page.
     private static func hasContents(_ data: Data, at path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
         var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count else { return false }
-        return FileManager.default.contents(atPath: path) == data
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count else { return false }
+        let chunk = 65_536
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        return data.withUnsafeBytes { expected in
+            var offset = 0
+            while offset < expected.count {
+                let count = read(descriptor, buffer, min(chunk, expected.count - offset))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0, memcmp(buffer, expected.baseAddress! + offset, count) == 0 else { return false }
+                offset += count
+            }
+            return true
+        }
     }
 
     private static func writeFile(_ data: Data, to path: String) -> Bool {
