@@ -71,11 +71,14 @@ public enum Pipeline {
                                                "no base_url: the sitemap, canonical URLs and absolute feed links are left out"))
         }
         let date = BuildDate(content: content, sourceDateEpoch: options.sourceDateEpoch)
+        let outputProblem = { (what: String, error: Error) in
+            Diagnostic.error(at: SourceLocation(file: options.output.path), "\(what): \(error.localizedDescription)")
+        }
         let staging: URL
         do {
             staging = try output.makeStaging()
         } catch {
-            report.diagnostics.append(.error(at: SourceLocation(file: options.output.path), "cannot write the output: \(error.localizedDescription)"))
+            report.diagnostics.append(outputProblem("cannot write the output", error))
             return report
         }
         let writer = StagingWriter(folder: staging, previous: output.target)
@@ -83,34 +86,39 @@ public enum Pipeline {
         writer.addCopies(OutputFolder.files(in: theme.assetsFolder, under: "assets")
             + OutputFolder.files(in: options.content.appendingPathComponent("media"), under: "media"))
         clock.end("copy assets and media")
-        let pages = writer.pages
-        let problems = LinkChecker.check(links: pages, files: writer.files)
-        clock.end("check links")
         report.diagnostics += paths.apply(to: rendered.diagnostics)
-        report.diagnostics += problems.map { rendered.sources.locate($0, content: content, displayPaths: paths, layouts: options.layouts) }
+        report.diagnostics += checkLinks(writer, sources: rendered.sources, content: content, paths: paths, layouts: options.layouts)
         report.diagnostics.sort()
-        report.pageCount = pages.count
+        clock.end("check links")
+        report.pageCount = writer.pageCount
         report.fileCount = rendered.fileCount
         report.epubBytes = rendered.epubBytes
-        report.stageTimes = clock
         do {
             try writer.finish()
         } catch {
-            report.diagnostics.append(.error(at: SourceLocation(file: options.output.path), "cannot write the output: \(error.localizedDescription)"))
+            report.diagnostics.append(outputProblem("cannot write the output", error))
         }
-        guard !report.diagnostics.hasErrors else {
+        if report.diagnostics.hasErrors {
             output.discard(staging)
-            return report
+        } else {
+            do {
+                try output.commit(staging)
+            } catch {
+                output.discard(staging)
+                report.diagnostics.append(outputProblem("cannot replace the output folder", error))
+            }
+            clock.end("replace the old output")
         }
-        do {
-            try output.commit(staging)
-        } catch {
-            output.discard(staging)
-            report.diagnostics.append(.error(at: SourceLocation(file: options.output.path), "cannot replace the output folder: \(error.localizedDescription)"))
-        }
-        clock.end("replace the old output")
         report.stageTimes = clock
         return report
+    }
+
+    /// Every broken link of the pages written, reported where it can be fixed.
+    private static func checkLinks(_ writer: StagingWriter, sources: PageSources, content: SiteContent,
+                                   paths: DisplayPaths, layouts: URL) -> [Diagnostic] {
+        LinkChecker.check(links: writer.pages, files: writer.files).map {
+            sources.locate($0, content: content, displayPaths: paths, layouts: layouts)
+        }
     }
 
     /// Renders every output file made from the content and hands each to `writer` as soon as it

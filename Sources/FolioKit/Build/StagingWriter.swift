@@ -62,6 +62,8 @@ final class StagingWriter: @unchecked Sendable {
         lock.withLock { links.sorted { $0.key < $1.key }.map { ($0.key, $0.value.links) } }
     }
 
+    var pageCount: Int { lock.withLock { links.count } }
+
     /// Every file written, from the output root.
     var files: Set<String> { lock.withLock { paths } }
 
