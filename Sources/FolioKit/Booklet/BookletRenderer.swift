@@ -10,11 +10,12 @@ struct BookletRenderer: Sendable {
     /// Reused for the names, amounts and groupings the site already knows how to make.
     let site: SiteRenderer
 
-    init(content: SiteContent, theme: Theme, date: BuildDate) {
-        self.content = content
-        self.theme = theme
+    /// `site` is the site's own renderer, so that its index and caches serve both.
+    init(site: SiteRenderer, date: BuildDate) {
+        self.content = site.content
+        self.theme = site.theme
         self.date = date
-        self.site = SiteRenderer(content: content, theme: theme, epubSize: nil)
+        self.site = site
     }
 
     static let stylesheet = "style.css"

@@ -126,7 +126,8 @@ public enum Pipeline {
     /// order (`clock` only records how long it took).
     static func render(_ content: SiteContent, theme: Theme, date: BuildDate, into writer: StagingWriter,
                        clock: inout StageTimes) -> RenderedSite {
-        let booklet = BookletRenderer(content: content, theme: theme, date: date)
+        var site = SiteRenderer(content: content, theme: theme, epubSize: nil)
+        let booklet = BookletRenderer(site: site, date: date)
         var diagnostics = booklet.unreachableLinks()
         // The EPUB is packed on one core while the pages render; only the pages that show its
         // size wait for it.
@@ -134,7 +135,6 @@ public enum Pipeline {
             let start = DispatchTime.now().uptimeNanoseconds
             return (booklet.renderEPUB(), StageTimes.seconds(since: start))
         }
-        var site = SiteRenderer(content: content, theme: theme, epubSize: nil)
         site.renderPages(where: { !$0.showsEPUBSize }, deliver: writer.add)
         var epub: OutputFile?
         let (packed, packingSeconds) = packing.wait()
