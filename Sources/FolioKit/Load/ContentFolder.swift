@@ -63,7 +63,7 @@ struct ContentFolder {
     }
 
     private static func markdownFiles(in url: URL, section: String, rootPath: String, log: DiagnosticLog) -> [SourceFile] {
-        var files: [SourceFile] = []
+        var candidates: [(url: URL, path: String)] = []
         let folderIsInside = isInside(url, rootPath: rootPath)
         for name in sortedEntries(of: url) {
             let path = "\(section)/\(name)"
@@ -82,9 +82,15 @@ struct ContentFolder {
                 log.error(at: SourceLocation(file: path), problem.message, suggestion: problem.suggestion.map { "\($0).md" })
                 continue
             }
-            if let file = readText(fileURL, path: path, log: log) { files.append(file) }
+            candidates.append((fileURL, path))
         }
-        return files
+        // Read on all cores; the files and their problems stay in name order.
+        let read = candidates.concurrentMap { candidate -> (file: SourceFile?, diagnostics: [Diagnostic]) in
+            let fileLog = DiagnosticLog()
+            return (readText(candidate.url, path: candidate.path, log: fileLog), fileLog.diagnostics)
+        }
+        log.append(contentsOf: read.flatMap(\.diagnostics))
+        return read.compactMap(\.file)
     }
 
     private static func mediaFiles(in url: URL, prefix: String, rootPath: String, log: DiagnosticLog) -> [String] {
