@@ -9,7 +9,8 @@ import ZIPFoundation
 /// drawn and a given cover. Checked by opening the EPUB, by EPUBCheck when it is installed, and by
 /// rebuilding in other time zones and locales.
 @Suite struct BookletFixtureTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-booklet-fixture-\(UUID().uuidString)")
+    private let scratch = TemporaryFolder("folio-booklet-fixture")
+    var folder: URL { scratch.url }
     var content: URL { folder.appendingPathComponent("Content") }
     var output: URL { folder.appendingPathComponent("Output") }
 

@@ -7,7 +7,8 @@ import ZIPFoundation
 /// Opens the EPUB of the real Content/ and checks its structure, metadata and chapters.
 @Suite struct BookletTests {
     static let repository = BuildTests.repository
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("folio-booklet-\(UUID().uuidString)")
+    private let scratch = TemporaryFolder("folio-booklet")
+    var output: URL { scratch.url }
 
     func buildEPUB(environment epoch: String? = nil) throws -> (archive: Archive, data: Data) {
         let report = Pipeline.build(.init(content: Self.repository.appendingPathComponent("Content"),

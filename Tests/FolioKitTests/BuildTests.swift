@@ -8,12 +8,12 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let layouts = repository.appendingPathComponent("Layouts")
 
-    let folder: URL
+    private let scratch = TemporaryFolder("folio-build")
+    var folder: URL { scratch.url }
     var content: URL { folder.appendingPathComponent("Content") }
     var output: URL { folder.appendingPathComponent("Output") }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-build-\(UUID().uuidString)")
         try write("site.yaml", """
         title: Demo Programme
         language: en
