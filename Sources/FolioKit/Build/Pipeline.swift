@@ -135,7 +135,7 @@ public enum Pipeline {
             let start = DispatchTime.now().uptimeNanoseconds
             return (booklet.renderEPUB(), StageTimes.seconds(since: start))
         }
-        site.renderPages(where: { !$0.showsEPUBSize }, deliver: writer.add)
+        site.renderPages(where: { !$0.showsEPUBSize }, deliver: writer.add(_:fragments:))
         var epub: OutputFile?
         let (packed, packingSeconds) = packing.wait()
         switch packed {
@@ -143,7 +143,7 @@ public enum Pipeline {
         case .failure(let problem): diagnostics.append(problem)
         }
         site.epubSize = epub?.data.count
-        site.renderPages(where: { $0.showsEPUBSize }, deliver: writer.add)
+        site.renderPages(where: { $0.showsEPUBSize }, deliver: writer.add(_:fragments:))
         clock.end("render and write pages, pack the EPUB")
         clock.add("(of which EPUB, beside the pages)", seconds: packingSeconds)
         var files: [OutputFile] = []

@@ -24,9 +24,14 @@ final class StagingWriter: @unchecked Sendable {
 
     /// Writes `file`; HTML pages are scanned for their links first. Safe from any thread.
     func add(_ file: OutputFile) {
+        add(file, fragments: [])
+    }
+
+    /// A page made of `fragments` whose links are known: only the rest of it is read.
+    func add(_ file: OutputFile, fragments: [PageFragment]) {
         guard file.path.hasSuffix(".html") else { return store(file, links: nil) }
         let digest = LinkScanCache.Digest(file.data)
-        store(file, links: (digest, scans.links(for: digest) ?? PageLinkScanner.scan(file.data)))
+        store(file, links: (digest, scans.links(for: digest) ?? PageFragment.links(of: file.data, madeOf: fragments)))
     }
 
     /// Files copied as they are (assets, media): written unless the build made a file of the

@@ -53,25 +53,36 @@ enum PageLinkScanner {
                 index += 2
             }
             if values.isEmpty { return }
-            let element = String(cString: name)
-            if let id = values["id"] { links.ids.insert(id) }
-            switch element {
-            case "a", "area":
-                if element == "a", let anchor = values["name"] { links.ids.insert(anchor) }
-                if let href = values["href"] { links.references.append((href, false)) }
-            case "link":
-                if let href = values["href"] {
-                    let rel = values["rel"]?.lowercased() ?? ""
-                    // canonical and alternate point at the public site on purpose; they load nothing.
-                    if rel.contains("canonical") { break }
-                    links.references.append((href, !rel.contains("alternate")))
-                }
-            case "script", "img", "iframe", "source", "audio", "video", "embed", "track", "input":
-                if let src = values["src"] { links.references.append((src, true)) }
-            case "object":
-                if let data = values["data"] { links.references.append((data, true)) }
-            default: break
-            }
+            links.record(element: String(cString: name)) { values[$0] }
         }
+    }
+}
+
+extension PageLinks {
+    /// What one element offers (`id`, `<a name>`) and asks for (`href`, `src`, `data`).
+    mutating func record(element: String, attribute: (String) -> String?) {
+        if let id = attribute("id") { ids.insert(id) }
+        switch element {
+        case "a", "area":
+            if element == "a", let anchor = attribute("name") { ids.insert(anchor) }
+            if let href = attribute("href") { references.append((href, false)) }
+        case "link":
+            if let href = attribute("href") {
+                let rel = attribute("rel")?.lowercased() ?? ""
+                // canonical and alternate point at the public site on purpose; they load nothing.
+                if rel.contains("canonical") { break }
+                references.append((href, !rel.contains("alternate")))
+            }
+        case "script", "img", "iframe", "source", "audio", "video", "embed", "track", "input":
+            if let src = attribute("src") { references.append((src, true)) }
+        case "object":
+            if let data = attribute("data") { references.append((data, true)) }
+        default: break
+        }
+    }
+
+    mutating func add(_ other: PageLinks) {
+        ids.formUnion(other.ids)
+        references += other.references
     }
 }

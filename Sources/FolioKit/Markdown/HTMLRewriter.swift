@@ -33,15 +33,21 @@ public struct HTMLRewriter: Sendable {
     }
 
     public func rewrite(_ document: MarkdownDocument) -> String {
+        rewritten(document).html
+    }
+
+    /// The rewritten body with its links, read off the tree it is written from, so that the link
+    /// check need not parse it again inside its page.
+    func rewritten(_ document: MarkdownDocument) -> PageFragment {
         LibXML.initialise()
         let wrapped = "<html><body>" + document.html + "</body></html>"
         let count = Int32(wrapped.utf8.count)
         let xmlOptions = Int32(XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NONET.rawValue)
         let htmlOptions = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         guard let doc = wrapped.withCString({ xmlReadMemory($0, count, nil, "UTF-8", xmlOptions) ?? htmlReadMemory($0, count, nil, "UTF-8", htmlOptions) })
-        else { return "" }
+        else { return PageFragment(html: "", links: PageLinks()) }
         defer { xmlFreeDoc(doc) }
-        guard let body = LibXML.firstElement(named: "body", in: xmlDocGetRootElement(doc)) else { return "" }
+        guard let body = LibXML.firstElement(named: "body", in: xmlDocGetRootElement(doc)) else { return PageFragment(html: "", links: PageLinks()) }
 
         var headingIDs = document.headings.map(\.id)[...]
         var unwrapped: [xmlNodePtr] = []
@@ -77,7 +83,11 @@ public struct HTMLRewriter: Sendable {
             }
             LibXML.unwrap(element)
         }
-        return LibXML.serialiseChildren(of: body)
+        var links = PageLinks()
+        LibXML.forEachElement(below: body) { element in
+            links.record(element: LibXML.name(of: element)) { LibXML.attribute($0, of: element) }
+        }
+        return PageFragment(html: LibXML.serialiseChildren(of: body), links: links)
     }
 
     /// False when the element is to be unwrapped.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The small repeated pieces of pages (docs/layouts.md, "Values per template"): project and
 /// news cards, badges, figures. Hrefs are relative to the page the piece appears on.
 extension SiteRenderer {
@@ -56,7 +58,7 @@ extension SiteRenderer {
     /// A project card in a list: the card values plus `html`, the `project-card` template
     /// rendered at this heading level, made once for all pages of the same depth.
     func listedProjectCard(_ project: Project, from page: String, level: Int) -> [String: Any] {
-        cards.card(slug: project.slug, depth: SitePaths.depth(of: page), level: level) {
+        let listed = cards.card(slug: project.slug, depth: SitePaths.depth(of: page), level: level) {
             var card = projectCard(project, from: page)
             card["level"] = level
             var values = card
@@ -66,8 +68,10 @@ extension SiteRenderer {
             var html = theme.render("project-card", values)
             if html.hasSuffix("\n") { html.removeLast() }
             card["html"] = html
-            return card
+            return ListedCard(values: card, fragment: PageFragment(html: html, links: PageLinkScanner.scan(Data(html.utf8))))
         }
+        _ = FragmentLog.note(listed.fragment)
+        return listed.values
     }
 
     func newsCard(_ item: NewsItem, from page: String) -> [String: Any] {

@@ -68,7 +68,7 @@ extension SiteRenderer {
 
     /// A body's HTML for a site page: content links become links to the pages they turn into.
     func bodyHTML(_ body: MarkdownDocument, source: String, page: String) -> String {
-        HTMLRewriter(footnoteBackLabel: theme.string("labels.footnoteBack")) { destination, _ in
+        FragmentLog.note(HTMLRewriter(footnoteBackLabel: theme.string("labels.footnoteBack")) { destination, _ in
             switch ContentLink.resolve(destination, from: source) {
             case .external, .sameFile: return .keep
             case .content(let path, let anchor):
@@ -76,6 +76,6 @@ extension SiteRenderer {
                 return .replace(SitePaths.relative(target, from: page) + (anchor.map { "#\($0)" } ?? ""))
             case .outside, .unsupported: return .unwrap
             }
-        }.rewrite(body)
+        }.rewritten(body))
     }
 }

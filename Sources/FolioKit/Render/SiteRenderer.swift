@@ -30,10 +30,13 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The HTML pages `include` picks, rendered on all cores, each handed to `deliver` on the
-    /// core that rendered it. Every page's bytes depend only on the model, never on the order.
-    func renderPages(where include: (PageJob) -> Bool, deliver: @Sendable (OutputFile) -> Void) {
+    /// core that rendered it with the fragments it holds. Every page's bytes depend only on the
+    /// model, never on the order.
+    func renderPages(where include: (PageJob) -> Bool, deliver: @Sendable (OutputFile, [PageFragment]) -> Void) {
         _ = allJobs.filter(include).concurrentMap(largestFirst: \.size) { job in
-            deliver(OutputFile(path: job.path, text: theme.render(job.template, job.context())))
+            let log = FragmentLog()
+            let html = FragmentLog.$current.withValue(log) { theme.render(job.template, job.context()) }
+            deliver(OutputFile(path: job.path, text: html), log.fragments)
         }
     }
 

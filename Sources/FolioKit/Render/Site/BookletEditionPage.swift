@@ -43,7 +43,7 @@ extension SiteRenderer {
     /// A body inside the one-page booklet: ids prefixed per chapter, headings under the chapter
     /// title, links to other projects pointing at their chapters.
     private func chapterBody(_ body: MarkdownDocument, source: String, idPrefix: String, page: String) -> String {
-        HTMLRewriter(idPrefix: idPrefix, footnoteBackLabel: theme.string("labels.footnoteBack"), headingShift: 2) { destination, _ in
+        FragmentLog.note(HTMLRewriter(idPrefix: idPrefix, footnoteBackLabel: theme.string("labels.footnoteBack"), headingShift: 2) { destination, _ in
             switch ContentLink.resolve(destination, from: source) {
             case .external: return .keep
             case .sameFile(let anchor): return .replace("#" + idPrefix + anchor)
@@ -56,7 +56,7 @@ extension SiteRenderer {
                 return .replace(SitePaths.relative(target, from: page) + (anchor.map { "#\($0)" } ?? ""))
             case .outside, .unsupported: return .unwrap
             }
-        }.rewrite(body)
+        }.rewritten(body))
     }
 
     private var partnerIndex: [[String: Any]] {

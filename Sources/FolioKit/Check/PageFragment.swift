@@ -1,0 +1,51 @@
+import Foundation
+
+/// HTML that Folio made itself and whose links it already knows (a Markdown body, a project
+/// card), as it stands verbatim inside a page. The link check reads a page without its
+/// fragments and adds their links: a card is on up to a dozen pages, and a body's links are
+/// known from its rewrite, so most of a site's bytes need not pass through libxml2's HTML
+/// parser, the slowest step of a first build.
+struct PageFragment: Sendable {
+    var html: String
+    var links: PageLinks
+
+    /// The links of `page`, which holds `fragments` in this order, each a run of whole elements.
+    /// When one is not found verbatim (a template that escaped or dropped it), the whole page is
+    /// read instead.
+    static func links(of page: Data, madeOf fragments: [PageFragment]) -> PageLinks {
+        guard !fragments.isEmpty else { return PageLinkScanner.scan(page) }
+        var links = PageLinks()
+        var rest = Data()
+        rest.reserveCapacity(page.count)
+        let found: Bool = page.withUnsafeBytes { pageBytes in
+            var position = 0
+            for fragment in fragments {
+                var html = fragment.html
+                let located = html.withUTF8 { find(UnsafeRawBufferPointer($0), in: pageBytes, from: position) }
+                guard let start = located else { return false }
+                rest.append(contentsOf: pageBytes[position..<start])
+                position = start + html.utf8.count
+                links.add(fragment.links)
+            }
+            rest.append(contentsOf: pageBytes[position...])
+            return true
+        }
+        guard found else { return PageLinkScanner.scan(page) }
+        links.add(PageLinkScanner.scan(rest))
+        return links
+    }
+
+    /// The first place at or after `start` where `needle` stands in `haystack`.
+    private static func find(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard let needleBase = needle.baseAddress, let base = haystack.baseAddress, needle.count > 0 else { return nil }
+        let last = haystack.count - needle.count
+        var offset = start
+        while offset <= last {
+            guard let hit = memchr(base + offset, Int32(needle[0]), last - offset + 1) else { return nil }
+            offset = base.distance(to: UnsafeRawPointer(hit))
+            if memcmp(base + offset, needleBase, needle.count) == 0 { return offset }
+            offset += 1
+        }
+        return nil
+    }
+}
