@@ -5,9 +5,30 @@ import Foundation
 /// fragments and adds their links: a card is on up to a dozen pages, and a body's links are
 /// known from its rewrite, so most of a site's bytes need not pass through libxml2's HTML
 /// parser, the slowest step of a first build.
-struct PageFragment: Sendable {
-    var html: String
-    var links: PageLinks
+final class PageFragment: @unchecked Sendable {
+    let html: String
+    private let lock = NSLock()
+    private var known: PageLinks?
+
+    init(html: String, links: PageLinks) {
+        self.html = html
+        known = links
+    }
+
+    /// A fragment read for its links the first time a page needs them: a rebuild whose pages
+    /// are all unchanged never reads its cards.
+    init(html: String) {
+        self.html = html
+    }
+
+    var links: PageLinks {
+        lock.withLock {
+            if let known { return known }
+            let scanned = PageLinkScanner.scan(Data(html.utf8))
+            known = scanned
+            return scanned
+        }
+    }
 
     /// The links of `page`, which holds `fragments` in this order, each a run of whole elements.
     /// When one is not found verbatim (a template that escaped or dropped it), the whole page is
@@ -22,9 +43,10 @@ struct PageFragment: Sendable {
             for fragment in fragments {
                 var html = fragment.html
                 let located = html.withUTF8 { find(UnsafeRawBufferPointer($0), in: pageBytes, from: position) }
+                let length = html.utf8.count
                 guard let start = located else { return false }
                 rest.append(contentsOf: pageBytes[position..<start])
-                position = start + html.utf8.count
+                position = start + length
                 links.add(fragment.links)
             }
             rest.append(contentsOf: pageBytes[position...])

@@ -68,7 +68,7 @@ extension SiteRenderer {
             var html = theme.render("project-card", values)
             if html.hasSuffix("\n") { html.removeLast() }
             card["html"] = html
-            return ListedCard(values: card, fragment: PageFragment(html: html, links: PageLinkScanner.scan(Data(html.utf8))))
+            return ListedCard(values: card, fragment: PageFragment(html: html))
         }
         _ = FragmentLog.note(listed.fragment)
         return listed.values
