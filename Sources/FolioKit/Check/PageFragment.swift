@@ -42,7 +42,7 @@ final class PageFragment: @unchecked Sendable {
             var position = 0
             for fragment in fragments {
                 var html = fragment.html
-                let located = html.withUTF8 { find(UnsafeRawBufferPointer($0), in: pageBytes, from: position) }
+                let located = html.withUTF8 { ByteSearch.firstOffset(of: UnsafeRawBufferPointer($0), in: pageBytes, from: position) }
                 let length = html.utf8.count
                 guard let start = located else { return false }
                 rest.append(contentsOf: pageBytes[position..<start])
@@ -55,19 +55,5 @@ final class PageFragment: @unchecked Sendable {
         guard found else { return PageLinkScanner.scan(page) }
         links.add(PageLinkScanner.scan(rest))
         return links
-    }
-
-    /// The first place at or after `start` where `needle` stands in `haystack`.
-    private static func find(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        guard let needleBase = needle.baseAddress, let base = haystack.baseAddress, needle.count > 0 else { return nil }
-        let last = haystack.count - needle.count
-        var offset = start
-        while offset <= last {
-            guard let hit = memchr(base + offset, Int32(needle[0]), last - offset + 1) else { return nil }
-            offset = base.distance(to: UnsafeRawPointer(hit))
-            if memcmp(base + offset, needleBase, needle.count) == 0 { return offset }
-            offset += 1
-        }
-        return nil
     }
 }

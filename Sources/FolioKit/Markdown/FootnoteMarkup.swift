@@ -6,28 +6,38 @@ enum FootnoteMarkup {
     private static let marker = Array(" data-footnote".utf8)
 
     static func withAttributeValues(_ html: String) -> String {
-        let bytes = Array(html.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + 64)
-        // Text never holds a bare `<` or `>` (cmark escapes them), so these bytes open and close tags.
-        var inTag = false
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "<") { inTag = true }
-            if byte == UInt8(ascii: ">") { inTag = false }
-            guard inTag, byte == UInt8(ascii: " "), bytes[index...].starts(with: marker) else {
-                result.append(byte)
-                index += 1
-                continue
+        var html = html
+        return html.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return "" }
+            var result: [UInt8] = []
+            var copied = 0
+            var searchFrom = 0
+            while let hit = marker.withUnsafeBytes({ ByteSearch.firstOffset(of: $0, in: UnsafeRawBufferPointer(bytes), from: searchFrom) }) {
+                var end = hit + marker.count
+                while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+                searchFrom = end
+                // Text never holds a bare `<` or `>` (cmark escapes them): the nearer of the two
+                // before the hit tells whether it stands inside a tag.
+                guard isInsideTag(bytes, at: hit), end < bytes.count, bytes[end] != UInt8(ascii: "=") else { continue }
+                if result.isEmpty { result.reserveCapacity(bytes.count + 64) }
+                result.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: end - copied))
+                result.append(contentsOf: "=\"\"".utf8)
+                copied = end
             }
-            var end = index + marker.count
-            while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
-            result.append(contentsOf: bytes[index..<end])
-            if end < bytes.count, bytes[end] != UInt8(ascii: "=") { result.append(contentsOf: "=\"\"".utf8) }
-            index = end
+            guard copied > 0 else { return String(decoding: bytes, as: UTF8.self) }
+            result.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: bytes.count - copied))
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func isInsideTag(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        var index = position
+        while index > 0 {
+            index -= 1
+            if bytes[index] == UInt8(ascii: "<") { return true }
+            if bytes[index] == UInt8(ascii: ">") { return false }
+        }
+        return false
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
