@@ -40,7 +40,8 @@ final class PageFragment: @unchecked Sendable {
         rest.reserveCapacity(page.count)
         let found: Bool = page.withUnsafeBytes { pageBytes in
             var position = 0
-            for fragment in fragments {
+            // An empty body holds no links and stands nowhere in particular.
+            for fragment in fragments where !fragment.html.isEmpty {
                 var html = fragment.html
                 let located = html.withUTF8 { ByteSearch.firstOffset(of: UnsafeRawBufferPointer($0), in: pageBytes, from: position) }
                 let length = html.utf8.count
