@@ -83,6 +83,7 @@ public enum Pipeline {
         }
         let writer = StagingWriter(folder: staging, previous: output.target)
         let rendered = render(content, theme: theme, date: date, into: writer, clock: &clock)
+        report.fileCount = writer.files.count
         writer.addCopies(OutputFolder.files(in: theme.assetsFolder, under: "assets")
             + OutputFolder.files(in: options.content.appendingPathComponent("media"), under: "media"))
         clock.end("copy assets and media")
@@ -91,7 +92,6 @@ public enum Pipeline {
         report.diagnostics.sort()
         clock.end("check links")
         report.pageCount = writer.pageCount
-        report.fileCount = rendered.fileCount
         report.epubBytes = rendered.epubBytes
         do {
             try writer.finish()
@@ -160,8 +160,7 @@ public enum Pipeline {
         files.append(SearchData.render(site.index.projects))
         files.forEach(writer.add)
         clock.end("render feed, sitemap, search data")
-        return RenderedSite(sources: PageSources(site: site), fileCount: site.allJobs.count + files.count,
-                            epubBytes: epub?.data.count ?? 0, diagnostics: diagnostics)
+        return RenderedSite(sources: PageSources(site: site), epubBytes: epub?.data.count ?? 0, diagnostics: diagnostics)
     }
 
     private static func displayLayoutPath(_ diagnostic: Diagnostic) -> Diagnostic {
@@ -175,7 +174,6 @@ public enum Pipeline {
 /// What rendering leaves beside the files it wrote.
 struct RenderedSite {
     var sources: PageSources
-    var fileCount: Int
     var epubBytes: Int
     var diagnostics: [Diagnostic]
 }

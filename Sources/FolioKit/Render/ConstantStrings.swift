@@ -12,7 +12,7 @@ enum ConstantStrings {
     static func inline(into template: String, strings: [String: String]) -> String {
         guard !template.contains("{{=") else { return template }
         let withRaw = replace(raw, in: template) { inlinable(strings[$0]) }
-        return replace(escaped, in: withRaw) { inlinable(strings[$0]).map(htmlEscaped) }
+        return replace(escaped, in: withRaw) { inlinable(strings[$0]).map(HTMLEscaping.escape) }
     }
 
     private static func replace(_ pattern: NSRegularExpression, in text: String, with value: (String) -> String?) -> String {
@@ -32,10 +32,5 @@ enum ConstantStrings {
     private static func inlinable(_ text: String?) -> String? {
         guard let text, !text.contains("{{"), !text.contains("}}") else { return nil }
         return text
-    }
-
-    /// The same escaping as `{{x}}`.
-    static func htmlEscaped(_ text: String) -> String {
-        HTMLEscaping.escape(text)
     }
 }

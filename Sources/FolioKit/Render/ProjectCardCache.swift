@@ -10,21 +10,21 @@ final class ProjectCardCache: @unchecked Sendable {
     private var values: [String: [String: Any]] = [:]
 
     func values(slug: String, depth: Int, make: () -> [String: Any]) -> [String: Any] {
-        let key = "\(depth)/\(slug)"
-        if let card = lock.withLock({ values[key] }) { return card }
-        let card = make()
-        lock.withLock { values[key] = card }
-        return card
+        cached(in: \.values, key: "\(depth)/\(slug)", make: make)
     }
 
-    /// The cached card, or `make()`'s. Two threads may make the same card at once; both make the
-    /// same bytes, so the build stays deterministic without holding the lock while rendering.
     func card(slug: String, depth: Int, level: Int, make: () -> ListedCard) -> ListedCard {
-        let key = "\(depth)/\(level)/\(slug)"
-        if let card = lock.withLock({ cards[key] }) { return card }
-        let card = make()
-        lock.withLock { cards[key] = card }
-        return card
+        cached(in: \.cards, key: "\(depth)/\(level)/\(slug)", make: make)
+    }
+
+    /// The cached value, or `make()`'s. Two threads may make the same one at once; both make the
+    /// same bytes, so the build stays deterministic without holding the lock while rendering.
+    private func cached<Value>(in store: ReferenceWritableKeyPath<ProjectCardCache, [String: Value]>, key: String,
+                               make: () -> Value) -> Value {
+        if let value = lock.withLock({ self[keyPath: store][key] }) { return value }
+        let value = make()
+        lock.withLock { self[keyPath: store][key] = value }
+        return value
     }
 }
 
