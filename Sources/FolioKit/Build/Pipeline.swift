@@ -146,6 +146,7 @@ public enum Pipeline {
         site.renderPages(where: { $0.showsEPUBSize }, deliver: writer.add(_:fragments:))
         clock.end("render and write pages, pack the EPUB")
         clock.add("(of which EPUB, beside the pages)", seconds: packingSeconds)
+        clock.add("(template engine, CPU time on all cores)", seconds: theme.templateTime.seconds)
         var files: [OutputFile] = []
         if let epub { files.append(epub) }
         if content.config.booklet.cover == nil {
