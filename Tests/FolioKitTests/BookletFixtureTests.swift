@@ -286,7 +286,7 @@ import ZIPFoundation
         try makeContent()
         let content = try #require(Pipeline.check(contentFolder: self.content).content)
         let theme = try #require(Theme.load(from: BuildTests.layouts).theme)
-        let renderer = BookletRenderer(site: SiteRenderer(content: content, theme: theme, epubSize: nil), date: BuildDate(content: content, sourceDateEpoch: nil))
+        let renderer = BookletRenderer(site: SiteRenderer(content: content, theme: theme), date: BuildDate(content: content, sourceDateEpoch: nil))
         let document = EPUBDocument(path: "chapters/field-drone.xhtml", title: "Field drone",
                                     body: "<section>\n<p>Crops need watching & more</p>\n</section>", source: "projects/field-drone.md")
         let xhtml = document.xhtml(language: "pl", stylesheet: "style.css")

@@ -6,8 +6,8 @@ struct PageSources {
     /// Output page → template name.
     var templates: [String: String]
 
-    init(site: SiteRenderer) {
-        templates = Dictionary(site.allJobs.map { ($0.path, $0.template) }, uniquingKeysWith: { first, _ in first })
+    init(jobs: [SiteRenderer.PageJob]) {
+        templates = Dictionary(jobs.map { ($0.path, $0.template) }, uniquingKeysWith: { first, _ in first })
     }
 
     func locate(_ problem: LinkChecker.Problem, content: SiteContent, displayPaths: DisplayPaths, layouts: URL) -> Diagnostic {

@@ -126,7 +126,8 @@ public enum Pipeline {
     /// order (`clock` only records how long it took).
     static func render(_ content: SiteContent, theme: Theme, date: BuildDate, into writer: StagingWriter,
                        clock: inout StageTimes) -> RenderedSite {
-        var site = SiteRenderer(content: content, theme: theme, epubSize: nil)
+        let site = SiteRenderer(content: content, theme: theme)
+        let jobs = site.pageJobs()
         let booklet = BookletRenderer(site: site, date: date)
         var diagnostics = booklet.unreachableLinks()
         // The EPUB is packed on one core while the pages render; only the pages that show its
@@ -135,15 +136,15 @@ public enum Pipeline {
             let start = DispatchTime.now().uptimeNanoseconds
             return (booklet.renderEPUB(), StageTimes.seconds(since: start))
         }
-        site.renderPages(where: { !$0.showsEPUBSize }, deliver: writer.add(_:fragments:))
+        site.render(jobs.filter { !$0.showsEPUBSize }, deliver: writer.add(_:fragments:))
         var epub: OutputFile?
         let (packed, packingSeconds) = packing.wait()
         switch packed {
         case .success(let file): epub = file
         case .failure(let problem): diagnostics.append(problem)
         }
-        site.epubSize = epub?.data.count
-        site.renderPages(where: { $0.showsEPUBSize }, deliver: writer.add(_:fragments:))
+        site.epubSize.value = epub?.data.count
+        site.render(jobs.filter(\.showsEPUBSize), deliver: writer.add(_:fragments:))
         clock.end("render and write pages, pack the EPUB")
         clock.add("(of which EPUB, beside the pages)", seconds: packingSeconds)
         clock.add("(template engine, CPU time on all cores)", seconds: theme.templateTime.seconds)
@@ -154,14 +155,14 @@ public enum Pipeline {
         }
         files.append(AtomFeed.render(content, updated: date.timestamp, feedTitle: content.config.title + " – " + theme.string("titles.feed")))
         if let root = content.config.absoluteRoot {
-            files += Sitemap.render(pagePaths: site.pagePaths, absoluteRoot: root)
+            files += Sitemap.render(pagePaths: SiteRenderer.readerPaths(of: jobs), absoluteRoot: root)
         } else {
             files.append(Sitemap.robotsWithoutSitemap())
         }
         files.append(SearchData.render(site.index.projects))
         files.forEach(writer.add)
         clock.end("render feed, sitemap, search data")
-        return RenderedSite(sources: PageSources(site: site), epubBytes: epub?.data.count ?? 0, diagnostics: diagnostics)
+        return RenderedSite(sources: PageSources(jobs: jobs), epubBytes: epub?.data.count ?? 0, diagnostics: diagnostics)
     }
 
     private static func displayLayoutPath(_ diagnostic: Diagnostic) -> Diagnostic {

@@ -30,7 +30,7 @@ extension SiteRenderer {
             "epubHref": SitePaths.relative(SitePaths.epub(for: config), from: path),
             "pageHref": SitePaths.relative(SitePaths.booklet, from: path),
         ]
-        if let epubSize {
+        if let epubSize = epubSize.value {
             let kilobytes = max(1, (epubSize + 512) / 1024)
             booklet["epubSize"] = theme.string("formats.kilobytes").replacingOccurrences(of: "{value}", with: NumberText.format(Double(kilobytes), unit: .count))
         }

@@ -7,15 +7,14 @@ public struct SiteRenderer: Sendable {
     public let index: SiteIndex
     public let theme: Theme
     /// The booklet's EPUB size in bytes, shown next to its download link on the pages whose job
-    /// says `showsEPUBSize`.
-    public var epubSize: Int?
-    let cards = ProjectCardCache()
+    /// says `showsEPUBSize`: those render once it is set.
+    let epubSize = PendingValue<Int>()
+    let cards = CardCache()
 
-    public init(content: SiteContent, theme: Theme, epubSize: Int?) {
+    public init(content: SiteContent, theme: Theme) {
         self.content = content
         self.index = SiteIndex(content)
         self.theme = theme
-        self.epubSize = epubSize
     }
 
     /// One page to render: its path and how to make its template context.
@@ -29,25 +28,26 @@ public struct SiteRenderer: Sendable {
         var context: @Sendable () -> [String: Any]
     }
 
-    /// The HTML pages `include` picks, rendered on all cores, each handed to `deliver` on the
-    /// core that rendered it with the fragments it holds. Every page's bytes depend only on the
-    /// model, never on the order.
-    func renderPages(where include: (PageJob) -> Bool, deliver: @Sendable (OutputFile, [PageFragment]) -> Void) {
-        _ = allJobs.filter(include).concurrentMap(largestFirst: \.size) { job in
+    /// The pages of `jobs` rendered on all cores, each handed to `deliver` on the core that
+    /// rendered it with the fragments it holds. Every page's bytes depend only on the model,
+    /// never on the order.
+    func render(_ jobs: [PageJob], deliver: @Sendable (OutputFile, [PageFragment]) -> Void) {
+        _ = jobs.concurrentMap(largestFirst: \.size) { job in
             let log = FragmentLog()
             let html = FragmentLog.$current.withValue(log) { theme.render(job.template, job.context()) }
             deliver(OutputFile(path: job.path, text: html), log.fragments)
         }
     }
 
-    var allJobs: [PageJob] {
+    /// Every HTML page of the site.
+    func pageJobs() -> [PageJob] {
         homePages() + projectPages() + taxonomyPages() + partnerPages() + newsPages()
             + metricsPages() + freePages() + bookletPages() + bookletEditionPages() + notFoundPages()
     }
 
-    /// Paths of every page readers reach, for the sitemap (the 404 page is not one).
-    public var pagePaths: [String] {
-        allJobs.map(\.path).filter { $0 != SitePaths.notFound }
+    /// Paths of the pages readers reach, for the sitemap (the 404 page is not one).
+    static func readerPaths(of jobs: [PageJob]) -> [String] {
+        jobs.map(\.path).filter { $0 != SitePaths.notFound }
     }
 }
 

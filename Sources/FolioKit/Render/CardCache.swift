@@ -4,7 +4,7 @@ import Foundation
 /// only on the project, the depth of the page that lists it and its heading level, while one
 /// project is listed on up to a dozen pages (its sectors, countries, call, stage, neighbours).
 /// A card's values alone (no HTML) depend only on the project and the depth.
-final class ProjectCardCache: @unchecked Sendable {
+final class CardCache: @unchecked Sendable {
     private let lock = NSLock()
     private var cards: [String: ListedCard] = [:]
     private var values: [String: [String: Any]] = [:]
@@ -19,7 +19,7 @@ final class ProjectCardCache: @unchecked Sendable {
 
     /// The cached value, or `make()`'s. Two threads may make the same one at once; both make the
     /// same bytes, so the build stays deterministic without holding the lock while rendering.
-    private func cached<Value>(in store: ReferenceWritableKeyPath<ProjectCardCache, [String: Value]>, key: String,
+    private func cached<Value>(in store: ReferenceWritableKeyPath<CardCache, [String: Value]>, key: String,
                                make: () -> Value) -> Value {
         if let value = lock.withLock({ self[keyPath: store][key] }) { return value }
         let value = make()
