@@ -35,14 +35,13 @@ struct BookletRenderer: Sendable {
                                   media: mediaFiles)
         var generated = package.files().map { ($0.path, String(decoding: $0.data, as: UTF8.self)) }
         if EPUBContents.givenCover(content.config) == nil { generated.append((CoverSVG.path, drawnCover)) }
-        // Navigation, package, NCX and drawn cover go through libxml2 as well; their text comes
-        // from site.yaml and strings.yaml.
+        // Navigation, package, NCX and drawn cover are checked by libxml2 as well; their text
+        // comes from site.yaml and strings.yaml.
         for (path, text) in generated {
-            switch XMLWellFormedness.reserialised(text) {
-            case .success(let text): files.append((path, Data(text.utf8)))
-            case .failure(let problem):
-                return .failure(.error(at: SourceLocation(file: "site.yaml"), "the booklet's \(path) cannot be made well-formed XML: \(problem.value.message)"))
+            if let problem = XMLWellFormedness.problem(in: text) {
+                return .failure(.error(at: SourceLocation(file: "site.yaml"), "the booklet's \(path) is not well-formed XML: \(problem.message)"))
             }
+            files.append((path, Data(text.utf8)))
         }
         files.append((Self.stylesheet, Data(EPUBStylesheet.text.utf8)))
         for media in package.media {

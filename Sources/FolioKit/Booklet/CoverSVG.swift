@@ -6,7 +6,7 @@ enum CoverSVG {
     static func render(title: String, subtitle: String?, colours: [String]) -> String {
         let width = 600.0, height = 800.0
         let stripe = width / Double(max(colours.count, 1))
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"800\" viewBox=\"0 0 600 800\">"
+        var svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"800\" viewBox=\"0 0 600 800\">"
         svg += "<title>\(XMLText.escape(title))</title>"
         svg += "<rect width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#0b2545\"/>"
         for (index, colour) in colours.enumerated() {

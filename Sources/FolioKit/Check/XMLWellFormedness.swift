@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Proves a document is well-formed XML by parsing it with libxml2: every EPUB document passes
 /// through here before it is packaged.
@@ -31,35 +32,6 @@ enum XMLWellFormedness {
         return collector.first
     }
 
-    /// The document parsed and written back by libxml2 (UTF-8, XML declaration, empty elements
-    /// self-closed), or the first problem that keeps it from being well-formed.
-    static func reserialised(_ text: String) -> Result<String, ProblemBox> {
-        parse(text) { doc in
-            guard let buffer = xmlBufferCreate() else { return text }
-            defer { xmlBufferFree(buffer) }
-            guard let context = xmlSaveToBuffer(buffer, "UTF-8", 0) else { return text }
-            xmlSaveDoc(context, doc)
-            xmlSaveClose(context)
-            return String(cString: xmlBufferContent(buffer))
-        }
-    }
-
-    struct ProblemBox: Error {
-        var value: Problem
-    }
-
-    private static func parse<T>(_ text: String, _ use: (xmlDocPtr) -> T) -> Result<T, ProblemBox> {
-        LibXML.initialise()
-        let collector = ErrorCollector()
-        let count = Int32(text.utf8.count)
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let doc = collector.collect { text.withCString { xmlReadMemory($0, count, "document.xhtml", "UTF-8", options) } }
-        defer { if let doc { xmlFreeDoc(doc) } }
-        if let first = collector.first { return .failure(ProblemBox(value: first)) }
-        guard let doc else { return .failure(ProblemBox(value: (1, "not well-formed"))) }
-        return .success(use(doc))
-    }
-
     /// Keeps libxml2's first error while `body` parses (the handler is per thread in libxml2).
     private final class ErrorCollector {
         var first: Problem?
@@ -78,5 +50,3 @@ enum XMLWellFormedness {
         }
     }
 }
-
-import Foundation
