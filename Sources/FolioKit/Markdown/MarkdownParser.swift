@@ -53,12 +53,14 @@ public enum MarkdownParser {
             html = FootnoteMarkup.withAttributeValues(String(cString: rendered))
             free(rendered)
         }
-        return MarkdownDocument(
+        var document = MarkdownDocument(
             html: html,
             references: collector.references,
             headings: collector.headings,
             plainText: collector.words.joined(separator: " ")
         )
+        document.markup = BodyMarkup.read(document)
+        return document
     }
 }
 
