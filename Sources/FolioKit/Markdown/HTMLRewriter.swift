@@ -4,10 +4,9 @@ import CLibXML2
 /// markup that is also valid HTML5: heading ids added, link destinations rewritten for the output
 /// they appear in, ids prefixed so that many bodies can share one page (the booklet).
 ///
-/// Every output — site page, single-page booklet, EPUB chapter — is written by these rules. A body
-/// is read by libxml2 once, at load, into `BodyMarkup`, which each output joins with its own
-/// values; bodies it could not cut are rewritten here on libxml2's tree, read with the XML parser
-/// (see `FootnoteMarkup`) or with the HTML parser should the XML parser ever refuse them.
+/// Every output — site page, single-page booklet, EPUB chapter — goes through this one
+/// serialiser. The body is read with libxml2's XML parser (see `FootnoteMarkup`), or with its
+/// HTML parser should the XML parser ever refuse it.
 public struct HTMLRewriter: Sendable {
     public enum LinkAction: Sendable {
         case keep
@@ -40,12 +39,6 @@ public struct HTMLRewriter: Sendable {
     /// The rewritten body with its links, read off the tree it is written from, so that the link
     /// check need not parse it again inside its page.
     func rewritten(_ document: MarkdownDocument) -> PageFragment {
-        if let markup = document.markup { return markup.written(by: self) }
-        return rewrittenTree(document)
-    }
-
-    /// The rewrite on libxml2's tree, for bodies `BodyMarkup` could not cut; it writes the same bytes.
-    func rewrittenTree(_ document: MarkdownDocument) -> PageFragment {
         LibXML.initialise()
         let wrapped = "<html><body>" + document.html + "</body></html>"
         let count = Int32(wrapped.utf8.count)

@@ -25,8 +25,6 @@ public struct MarkdownDocument: Sendable {
     public var headings: [Heading]
     /// The words of the body, for search and word counts.
     public var plainText: String
-    /// `html` read once by libxml2 and cut where the outputs differ; nil when it cannot be.
-    public var markup: BodyMarkup?
 
     public var anchorIDs: Set<String> { Set(headings.map(\.id)) }
 

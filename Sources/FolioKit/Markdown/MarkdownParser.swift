@@ -53,14 +53,12 @@ public enum MarkdownParser {
             html = FootnoteMarkup.withAttributeValues(String(cString: rendered))
             free(rendered)
         }
-        var document = MarkdownDocument(
+        return MarkdownDocument(
             html: html,
             references: collector.references,
             headings: collector.headings,
             plainText: collector.words.joined(separator: " ")
         )
-        document.markup = BodyMarkup.read(document)
-        return document
     }
 }
 
