@@ -24,6 +24,34 @@ import Testing
         #expect(read.links(for: LinkScanCache.Digest(Data("<a href=\"y\">".utf8))) == nil)
     }
 
+    /// The file is read in runs on all cores: every page must come back whichever run it fell
+    /// in, and one damaged line anywhere makes the whole cache unused.
+    @Test func readsEveryPageOfALargeCacheAndRefusesADamagedOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-scans-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pages = (0..<500).map { number -> (digest: LinkScanCache.Digest, links: PageLinks) in
+            var links = PageLinks()
+            links.ids = Set((0..<(number % 7)).map { "id-\(number)-\($0)" })
+            links.references = (0..<(number % 5)).map { ("page-\($0).html#x\(number)", $0 % 2 == 0) }
+            return (LinkScanCache.Digest(Data("page \(number)".utf8)), links)
+        }
+        let file = folder.appendingPathComponent(LinkScanCache.fileName)
+        let text = LinkScanCache.serialised(pages)
+        try text.write(to: file)
+        let read = LinkScanCache(readingFrom: folder)
+        for page in pages {
+            let found = try #require(read.links(for: page.digest))
+            #expect(found.ids == page.links.ids)
+            #expect(found.references.map { "\($0.value) \($0.isResource)" } == page.links.references.map { "\($0.value) \($0.isResource)" })
+        }
+
+        var damaged = String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        damaged[damaged.count * 2 / 3] = "X not a line of this file"
+        try Data(damaged.joined(separator: "\n").utf8).write(to: file)
+        #expect(LinkScanCache(readingFrom: folder).links(for: pages[0].digest) == nil)
+    }
+
     @Test func aRebuildResolvesCachedScansAgainstTheNewSite() throws {
         let fixture = try BuildTests()
         #expect(fixture.build().succeeded)

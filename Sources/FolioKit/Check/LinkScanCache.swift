@@ -45,28 +45,56 @@ struct LinkScanCache: Sendable {
     /// The cache a previous build left in `folder`; empty when there is none or it is unreadable.
     init(readingFrom folder: URL) {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(Self.fileName).path) else { return }
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        guard lines.first == Self.header else { return }
+        let header = Data((Self.header + "\n").utf8)
+        guard data.starts(with: header) else { return }
+        // Pages are independent of each other: the file is read in runs of whole pages on all cores.
+        let runs = data.withUnsafeBytes { Self.runs(of: $0, from: header.count, count: 8) }
+        let read = runs.concurrentMap { run in data.withUnsafeBytes { Self.entries(in: UnsafeRawBufferPointer(rebasing: $0[run])) } }
+        guard !read.contains(where: { $0 == nil }) else { return }
+        for run in read { entries.merge(run!) { first, _ in first } }
+    }
+
+    /// Ranges of `bytes` after `start`, each beginning at a page's `P` line.
+    private static func runs(of bytes: UnsafeRawBufferPointer, from start: Int, count: Int) -> [Range<Int>] {
+        var bounds = [start]
+        let pageLine: [UInt8] = Array("\nP ".utf8)
+        for part in 1..<count {
+            let from = max(bounds.last!, start + (bytes.count - start) * part / count)
+            guard let found = pageLine.withUnsafeBytes({ ByteSearch.firstOffset(of: $0, in: bytes, from: from) }) else { break }
+            if found + 1 > bounds.last! { bounds.append(found + 1) }
+        }
+        bounds.append(bytes.count)
+        return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+    }
+
+    /// The pages of one run of lines; nil when a line is not one this file ever holds.
+    private static func entries(in bytes: UnsafeRawBufferPointer) -> [Digest: PageLinks]? {
+        var entries: [Digest: PageLinks] = [:]
         var current: (Digest, PageLinks)?
-        for line in lines.dropFirst() where !line.isEmpty {
-            let kind = line.first
-            let rest = line.dropFirst(2)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = memchr(bytes.baseAddress! + lineStart, 10, bytes.count - lineStart)
+                .map { bytes.baseAddress!.distance(to: UnsafeRawPointer($0)) } ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
+            guard lineEnd > lineStart else { continue }
+            let kind = bytes[lineStart]
+            let rest = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[min(lineStart + 2, lineEnd)..<lineEnd]), as: UTF8.self)
             switch kind {
-            case "P":
+            case UInt8(ascii: "P"):
                 if let current { entries[current.0] = current.1 }
                 let fields = rest.split(separator: " ")
-                guard fields.count == 2, let size = Int(fields[0]), let fnv = UInt64(fields[1], radix: 16) else { entries = [:]; return }
+                guard fields.count == 2, let size = Int(fields[0]), let fnv = UInt64(fields[1], radix: 16) else { return nil }
                 current = (Digest(size: size, fnv: fnv), PageLinks())
-            case "I":
-                current?.1.ids.insert(Self.unescaped(rest))
-            case "R", "L":
-                current?.1.references.append((Self.unescaped(rest), kind == "L"))
+            case UInt8(ascii: "I"):
+                current?.1.ids.insert(unescaped(rest))
+            case UInt8(ascii: "R"), UInt8(ascii: "L"):
+                current?.1.references.append((unescaped(rest), kind == UInt8(ascii: "L")))
             default:
-                entries = [:]
-                return
+                return nil
             }
         }
         if let current { entries[current.0] = current.1 }
+        return entries
     }
 
     func links(for digest: Digest) -> PageLinks? { entries[digest] }
@@ -89,8 +117,8 @@ struct LinkScanCache: Sendable {
             .replacingOccurrences(of: "\r", with: "\\r")
     }
 
-    private static func unescaped(_ value: Substring) -> String {
-        guard value.utf8.contains(UInt8(ascii: "\\")) else { return String(value) }
+    private static func unescaped(_ value: String) -> String {
+        guard value.utf8.contains(UInt8(ascii: "\\")) else { return value }
         var result = ""
         var escaping = false
         for character in value {
