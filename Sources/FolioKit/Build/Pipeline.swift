@@ -130,39 +130,51 @@ public enum Pipeline {
         let jobs = site.pageJobs()
         let booklet = BookletRenderer(site: site, date: date)
         var diagnostics = booklet.unreachableLinks()
-        // The EPUB is packed on one core while the pages render; only the pages that show its
-        // size wait for it.
+        // The EPUB is packed, and the feed, sitemap and search data made, on other threads while
+        // the pages render; only the pages that show the EPUB's size wait for it.
         let packing = BackgroundTask {
             let start = DispatchTime.now().uptimeNanoseconds
             return (booklet.renderEPUB(), StageTimes.seconds(since: start))
         }
+        let companions = BackgroundTask {
+            let start = DispatchTime.now().uptimeNanoseconds
+            return (companionFiles(content, site: site, jobs: jobs, booklet: booklet, date: date), StageTimes.seconds(since: start))
+        }
         site.render(jobs.filter { !$0.showsEPUBSize }, deliver: writer.add(_:fragments:))
-        var epub: OutputFile?
         let (packed, packingSeconds) = packing.wait()
         switch packed {
-        case .success(let file): epub = file
-        case .failure(let problem): diagnostics.append(problem)
+        case .success(let file):
+            writer.add(file)
+            site.epubSize.value = file.data.count
+        case .failure(let problem):
+            diagnostics.append(problem)
         }
-        site.epubSize.value = epub?.data.count
         site.render(jobs.filter(\.showsEPUBSize), deliver: writer.add(_:fragments:))
+        let (files, companionSeconds) = companions.wait()
+        files.forEach(writer.add)
         clock.end("render and write pages, pack the EPUB")
         clock.add("(of which EPUB, beside the pages)", seconds: packingSeconds)
+        clock.add("(feed, sitemap, search data, beside the pages)", seconds: companionSeconds)
         clock.add("(template engine, CPU time on all cores)", seconds: theme.templateTime.seconds)
+        return RenderedSite(sources: PageSources(jobs: jobs), epubBytes: site.epubSize.value ?? 0, diagnostics: diagnostics)
+    }
+
+    /// The files beside the pages: the drawn cover (when the editors give none), the Atom feed,
+    /// the sitemap (or a robots.txt without one) and the search data.
+    private static func companionFiles(_ content: SiteContent, site: SiteRenderer, jobs: [SiteRenderer.PageJob],
+                                       booklet: BookletRenderer, date: BuildDate) -> [OutputFile] {
         var files: [OutputFile] = []
-        if let epub { files.append(epub) }
         if content.config.booklet.cover == nil {
             files.append(OutputFile(path: "booklet/" + CoverSVG.path, text: booklet.drawnCover))
         }
-        files.append(AtomFeed.render(content, updated: date.timestamp, feedTitle: content.config.title + " – " + theme.string("titles.feed")))
+        files.append(AtomFeed.render(content, updated: date.timestamp, feedTitle: content.config.title + " – " + site.theme.string("titles.feed")))
         if let root = content.config.absoluteRoot {
             files += Sitemap.render(pagePaths: SiteRenderer.readerPaths(of: jobs), absoluteRoot: root)
         } else {
             files.append(Sitemap.robotsWithoutSitemap())
         }
         files.append(SearchData.render(site.index.projects))
-        files.forEach(writer.add)
-        clock.end("render feed, sitemap, search data")
-        return RenderedSite(sources: PageSources(jobs: jobs), epubBytes: epub?.data.count ?? 0, diagnostics: diagnostics)
+        return files
     }
 
     private static func displayLayoutPath(_ diagnostic: Diagnostic) -> Diagnostic {
