@@ -88,12 +88,15 @@ public enum Pipeline {
             + OutputFolder.files(in: options.content.appendingPathComponent("media"), under: "media"))
         clock.end("copy assets and media")
         report.diagnostics += paths.apply(to: rendered.diagnostics)
+        // The next build's link-scan cache is written while the links are checked.
+        let savingScans = BackgroundTask { Result { try writer.saveLinkScans() } }
         report.diagnostics += checkLinks(writer, sources: rendered.sources, content: content, paths: paths, layouts: options.layouts)
         report.diagnostics.sort()
         clock.end("check links")
         report.pageCount = writer.pageCount
         report.epubBytes = rendered.epubBytes
         do {
+            try savingScans.wait().get()
             try writer.finish()
         } catch {
             report.diagnostics.append(outputProblem("cannot write the output", error))

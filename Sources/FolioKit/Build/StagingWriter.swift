@@ -56,9 +56,14 @@ final class StagingWriter: @unchecked Sendable {
     }
 
     /// Writes the scans for the next build; throws the first write that failed, if any.
-    func finish() throws {
+    /// Writes the link-scan cache for the next build; safe beside the link check.
+    func saveLinkScans() throws {
         let scanned = lock.withLock { links.sorted { $0.key < $1.key }.map(\.value) }
         try OutputFolder.write(OutputFile(path: LinkScanCache.fileName, data: LinkScanCache.serialised(scanned)), into: folder, reusingFrom: nil)
+    }
+
+    /// Throws the first failure to write a file, if any.
+    func finish() throws {
         if let failure = lock.withLock({ failure }) { throw failure }
     }
 
