@@ -55,7 +55,6 @@ final class StagingWriter: @unchecked Sendable {
         }
     }
 
-    /// Writes the scans for the next build; throws the first write that failed, if any.
     /// Writes the link-scan cache for the next build; safe beside the link check.
     func saveLinkScans() throws {
         let scanned = lock.withLock { links.sorted { $0.key < $1.key }.map(\.value) }
