@@ -31,21 +31,50 @@ struct ServeCommand: ParsableCommand {
             options.report(report.diagnostics)
             printOut(report.succeeded ? "built: \(report.pageCount) pages" : "build failed: still serving the last good build")
         }
-        signal(SIGINT) { _ in
-            printOut("\nstopped")
-            Foundation.exit(0)
-        }
         let done = DispatchSemaphore(value: 0)
+        // Ctrl-C reaches a dispatch source rather than a signal handler, so that stopping can
+        // close the server (connections drained for up to a second) and print safely.
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        let stopping = OnceFlag(), failed = OnceFlag()
+        interrupt.setEventHandler {
+            guard stopping.set() else { return }
+            printOut("\nstopping")
+            Task {
+                await server.stop()
+                done.signal()
+            }
+        }
+        interrupt.resume()
         let host = self.host, port = self.port
         Task {
             do {
                 printOut("serving http://\(host):\(port)/index.html (Ctrl-C to stop)")
                 try await server.run()
-            } catch {
+            } catch where !stopping.isSet {
                 printError("cannot serve: \(error)")
-            }
+                _ = failed.set()
+            } catch {}
             done.signal()
         }
         done.wait()
+        if failed.isSet { throw ExitCode.failure }
+        if stopping.isSet { printOut("stopped") }
+    }
+}
+
+/// A flag set once, from any thread (Ctrl-C asked to stop; the server failed).
+private final class OnceFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+
+    /// True the first time only.
+    func set() -> Bool {
+        lock.withLock {
+            defer { value = true }
+            return !value
+        }
     }
 }

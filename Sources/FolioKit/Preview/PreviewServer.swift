@@ -18,7 +18,8 @@ public actor PreviewServer {
                 onBuild: @escaping @Sendable (Pipeline.BuildReport) -> Void = { _ in }) throws {
         self.options = options
         self.onBuild = onBuild
-        server = HTTPServer(address: try .inet(ip4: host, port: port))
+        // FlyingFox logs every connection, and a stop as a critical error: noise for an editor.
+        server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
     }
 
     /// Builds once, then serves until cancelled.
