@@ -12,7 +12,7 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var options: ContentOptions
     @OptionGroup var folders: BuildFolders
 
-    @Option(name: .long, help: "The port to listen on.")
+    @Option(name: .long, help: "The port to listen on (0: any free port).")
     var port: UInt16 = 8000
 
     @Option(name: .long, help: "The address to listen on; only 127.0.0.1 unless you choose otherwise.")
@@ -46,10 +46,15 @@ struct ServeCommand: ParsableCommand {
             }
         }
         interrupt.resume()
-        let host = self.host, port = self.port
+        let host = self.host
+        Task {
+            // Printed once listening, with the port the system gave when asked for port 0.
+            if let port = try? await server.port() {
+                printOut("serving http://\(host):\(port)/index.html (Ctrl-C to stop)")
+            }
+        }
         Task {
             do {
-                printOut("serving http://\(host):\(port)/index.html (Ctrl-C to stop)")
                 try await server.run()
             } catch where !stopping.isSet {
                 printError("cannot serve: \(error)")
