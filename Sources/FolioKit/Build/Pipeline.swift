@@ -135,14 +135,8 @@ public enum Pipeline {
         var diagnostics = booklet.unreachableLinks()
         // The EPUB is packed, and the feed, sitemap and search data made, on other threads while
         // the pages render; only the pages that show the EPUB's size wait for it.
-        let packing = BackgroundTask {
-            let start = DispatchTime.now().uptimeNanoseconds
-            return (booklet.renderEPUB(), StageTimes.seconds(since: start))
-        }
-        let companions = BackgroundTask {
-            let start = DispatchTime.now().uptimeNanoseconds
-            return (companionFiles(content, site: site, jobs: jobs, booklet: booklet, date: date), StageTimes.seconds(since: start))
-        }
+        let packing = BackgroundTask { StageTimes.timed { booklet.renderEPUB() } }
+        let companions = BackgroundTask { StageTimes.timed { companionFiles(content, site: site, jobs: jobs, booklet: booklet, date: date) } }
         site.render(jobs.filter { !$0.showsEPUBSize }, deliver: writer.add(_:fragments:))
         let (packed, packingSeconds) = packing.wait()
         switch packed {

@@ -20,9 +20,11 @@ public struct StageTimes: Sendable {
         stages.append((name, seconds))
     }
 
-    /// Seconds since `start` (a `DispatchTime` uptime in nanoseconds), for work timed on another thread.
-    static func seconds(since start: UInt64) -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    /// `work`'s result and its wall time in seconds, for work timed on another thread.
+    static func timed<T>(_ work: () -> T) -> (T, Double) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = work()
+        return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
     public var summary: String {

@@ -57,7 +57,7 @@ final class StagingWriter: @unchecked Sendable {
 
     /// Writes the link-scan cache for the next build; safe beside the link check.
     func saveLinkScans() throws {
-        let scanned = lock.withLock { links.sorted { $0.key < $1.key }.map(\.value) }
+        let scanned = scansByPath.map { (digest: $0.scan.digest, links: $0.scan.links) }
         try OutputFolder.write(OutputFile(path: LinkScanCache.fileName, data: LinkScanCache.serialised(scanned)), into: folder, reusingFrom: nil)
     }
 
@@ -68,7 +68,12 @@ final class StagingWriter: @unchecked Sendable {
 
     /// The scanned pages, sorted by path, for `LinkChecker.check(links:files:)`.
     var pages: [(path: String, links: PageLinks)] {
-        lock.withLock { links.sorted { $0.key < $1.key }.map { ($0.key, $0.value.links) } }
+        scansByPath.map { ($0.path, $0.scan.links) }
+    }
+
+    /// Every page's scan, sorted by path so that the check and the cache come out the same each build.
+    private var scansByPath: [(path: String, scan: (digest: LinkScanCache.Digest, links: PageLinks))] {
+        lock.withLock { links.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
     }
 
     var pageCount: Int { lock.withLock { links.count } }

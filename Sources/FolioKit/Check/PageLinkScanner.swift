@@ -18,16 +18,13 @@ enum PageLinkScanner {
             guard let base = buffer.baseAddress, buffer.count > 0,
                   let parser = htmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count)) else { return }
             defer { xmlFreeParserCtxt(parser) }
-            // The context frees its handler with libxml2's allocator, which is malloc here.
-            let handler = calloc(1, MemoryLayout<htmlSAXHandler>.size)!.assumingMemoryBound(to: htmlSAXHandler.self)
+            let handler = LibXML.replaceSAXHandler(of: parser)
             handler.pointee.startElement = { context, name, attributes in
                 guard let context, let name, let attributes else { return }
                 let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
                 let collector = Unmanaged<Collector>.fromOpaque(parser.pointee._private!).takeUnretainedValue()
                 collector.element(name, attributes)
             }
-            free(parser.pointee.sax)
-            parser.pointee.sax = handler
             parser.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
             htmlCtxtUseOptions(parser, Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue))
             xmlSwitchEncoding(parser, XML_CHAR_ENCODING_UTF8)

@@ -19,11 +19,7 @@ enum XMLWellFormedness {
                     return
                 }
                 defer { xmlFreeParserCtxt(parser) }
-                // The context frees its handler with libxml2's allocator, which is malloc here.
-                let handler = calloc(1, MemoryLayout<xmlSAXHandler>.size)!.assumingMemoryBound(to: xmlSAXHandler.self)
-                handler.pointee.initialized = XML_SAX2_MAGIC
-                free(parser.pointee.sax)
-                parser.pointee.sax = handler
+                LibXML.replaceSAXHandler(of: parser).pointee.initialized = XML_SAX2_MAGIC
                 xmlCtxtUseOptions(parser, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue))
                 xmlParseDocument(parser)
                 if parser.pointee.wellFormed == 0, collector.first == nil { collector.first = (1, "not well-formed") }

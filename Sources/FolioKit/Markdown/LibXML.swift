@@ -11,6 +11,16 @@ enum LibXML {
 
     static func initialise() { precondition(initialised) }
 
+    /// Gives `parser` an empty SAX handler of its own, for the caller to fill, in place of the
+    /// default one that builds a tree. The context frees its handler with libxml2's allocator,
+    /// which is malloc here.
+    static func replaceSAXHandler(of parser: xmlParserCtxtPtr) -> UnsafeMutablePointer<xmlSAXHandler> {
+        let handler = calloc(1, MemoryLayout<xmlSAXHandler>.size)!.assumingMemoryBound(to: xmlSAXHandler.self)
+        free(parser.pointee.sax)
+        parser.pointee.sax = handler
+        return handler
+    }
+
     static func name(of node: xmlNodePtr) -> String {
         node.pointee.name.map { String(cString: $0) } ?? ""
     }

@@ -62,7 +62,7 @@ extension SiteRenderer {
             var card = projectCard(project, from: page)
             card["level"] = level
             var values = card
-            values["strings"] = theme.allStrings
+            values["strings"] = theme.strings
             values["root"] = SitePaths.root(from: page)
             // The template's own line break ends the line `{{{html}}}` stands on.
             var html = theme.render("project-card", values)

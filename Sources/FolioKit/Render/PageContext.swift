@@ -50,7 +50,7 @@ extension SiteRenderer {
         }
         return [
             "root": SitePaths.root(from: path),
-            "strings": theme.allStrings,
+            "strings": theme.strings,
             "site": site,
             "page": page,
             "menu": menu,

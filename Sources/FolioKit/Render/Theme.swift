@@ -19,20 +19,8 @@ public struct Theme: @unchecked Sendable {
 
     /// Loads the folder; problems are reported at the layout file's line.
     public static func load(from folder: URL) -> (theme: Theme?, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let stringsPath = folder.appendingPathComponent("strings.yaml").path
-        var strings: [String: Any] = [:]
-        if let text = try? String(contentsOfFile: stringsPath, encoding: .utf8) {
-            let log = DiagnosticLog()
-            if let node = YAMLDocument.parse(text, file: stringsPath, firstLine: 1, log: log), let map = plain(node) as? [String: Any] {
-                strings = map
-            } else if log.diagnostics.isEmpty {
-                log.error(at: SourceLocation(file: stringsPath), "strings.yaml must be a map of names to text")
-            }
-            diagnostics += log.diagnostics
-        } else {
-            diagnostics.append(.error(at: SourceLocation(file: stringsPath), "missing strings.yaml: the interface text of the site"))
-        }
+        let (strings, stringsDiagnostics) = loadStrings(from: folder)
+        var diagnostics = stringsDiagnostics
         let stringsByPath = flatten(strings)
         HTMLEscaping.register()
         var library = MustacheLibrary()
@@ -61,6 +49,20 @@ public struct Theme: @unchecked Sendable {
 
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(folder: folder, library: library, strings: strings, stringsByPath: stringsByPath), diagnostics)
+    }
+
+    /// `strings.yaml` as plain values, with its problems.
+    private static func loadStrings(from folder: URL) -> ([String: Any], [Diagnostic]) {
+        let stringsPath = folder.appendingPathComponent("strings.yaml").path
+        guard let text = try? String(contentsOfFile: stringsPath, encoding: .utf8) else {
+            return ([:], [.error(at: SourceLocation(file: stringsPath), "missing strings.yaml: the interface text of the site")])
+        }
+        let log = DiagnosticLog()
+        if let node = YAMLDocument.parse(text, file: stringsPath, firstLine: 1, log: log), let map = plain(node) as? [String: Any] {
+            return (map, log.diagnostics)
+        }
+        if log.diagnostics.isEmpty { log.error(at: SourceLocation(file: stringsPath), "strings.yaml must be a map of names to text") }
+        return ([:], log.diagnostics)
     }
 
     private static func flatten(_ map: [String: Any], prefix: String = "") -> [String: String] {
@@ -101,7 +103,6 @@ public struct Theme: @unchecked Sendable {
         stringsByPath[path] ?? path
     }
 
-    var allStrings: [String: Any] { strings }
 
     /// `2019-05-21` → `21 May 2019`, with month names from `strings.yaml` (`months`) and the order
     /// from `formats.date` (`{day} {month} {year}`).
