@@ -360,7 +360,7 @@ import Testing
                            date: Located("2019-05-31", at: here), cover: nil),
             menu: [])
         return SiteContent(config: config, projects: projects, news: [], pages: [], metrics: .empty,
-                           mediaFiles: [], folder: URL(fileURLWithPath: "/nonexistent"))
+                           media: [], folder: URL(fileURLWithPath: "/nonexistent"))
     }
 
     static let projects = [

@@ -44,8 +44,12 @@ struct BookletRenderer: Sendable {
             files.append((path, Data(text.utf8)))
         }
         files.append((Self.stylesheet, Data(EPUBStylesheet.text.utf8)))
+        // Read from where the load stage found each file: its name on disk may be spelt in NFD.
+        let sources = Dictionary(content.media.map { ($0.path, $0.source) }) { first, _ in first }
         for media in package.media {
-            guard let data = FileManager.default.contents(atPath: content.folder.appendingPathComponent(media).path) else { continue }
+            guard let source = sources[media], let data = FileManager.default.contents(atPath: source.path) else {
+                return .failure(.error(at: SourceLocation(file: media), "cannot read '\(media)' to put it in the booklet"))
+            }
             files.append((BookletLink.packagePath(media), data))
         }
         do {

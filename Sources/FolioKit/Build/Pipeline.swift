@@ -84,8 +84,9 @@ public enum Pipeline {
         let writer = StagingWriter(folder: staging, previous: output.target)
         let rendered = render(content, theme: theme, date: date, into: writer, clock: &clock)
         report.fileCount = writer.files.count
-        writer.addCopies(OutputFolder.files(in: theme.assetsFolder, under: "assets")
-            + OutputFolder.files(in: options.content.appendingPathComponent("media"), under: "media"))
+        let copies = OutputFolder.copies(assets: theme.assetsFolder, media: content.media)
+        writer.addCopies(copies.files)
+        report.diagnostics += paths.apply(to: copies.problems)
         clock.end("copy assets and media")
         report.diagnostics += paths.apply(to: rendered.diagnostics)
         // The next build's link-scan cache is written while the links are checked.

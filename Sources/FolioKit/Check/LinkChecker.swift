@@ -22,6 +22,7 @@ public enum LinkChecker {
     /// Checks pages already scanned (the build scans each page as it is written).
     static func check(links pages: [(path: String, links: PageLinks)], files: Set<String>) -> [Problem] {
         let idsByPage = Dictionary(pages.map { ($0.path, $0.links.ids) }) { first, _ in first }
+        let files = ExactPaths(files)
         // Runs of neighbouring pages are checked on all cores; a verdict never depends on which
         // run its page fell in, so the problems come out the same as from one run.
         let runLength = max(64, pages.count / 16)
@@ -29,7 +30,7 @@ public enum LinkChecker {
         return runs.concurrentMap { run in check(run, files: files, ids: idsByPage) }.flatMap { $0 }
     }
 
-    private static func check(_ pages: [(path: String, links: PageLinks)], files: Set<String>, ids: [String: Set<String>]) -> [Problem] {
+    private static func check(_ pages: [(path: String, links: PageLinks)], files: ExactPaths, ids: [String: Set<String>]) -> [Problem] {
         // Pages in one folder share their header, footer and cards: each distinct reference is
         // resolved once per folder (once per page for `#anchor` alone).
         struct Question: Hashable { var scope: String; var reference: String; var isResource: Bool }
@@ -62,7 +63,7 @@ public enum LinkChecker {
     }
 
     private static func problem(with value: String, isResource: Bool, on page: String,
-                                files: Set<String>, ids: [String: Set<String>]) -> String? {
+                                files: ExactPaths, ids: [String: Set<String>]) -> String? {
         // Only the part before the first "/" can hold a scheme; most references have none.
         let head = value.prefix { $0 != "/" }
         if head.contains(":") || value.hasPrefix("//") {
@@ -109,4 +110,14 @@ public enum LinkChecker {
         return (String(value[..<hash]).split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? "",
                 String(value[value.index(after: hash)...]))
     }
+}
+
+/// Output paths compared byte for byte: Swift's `==` finds `café` in NFC and in NFD equal, but a
+/// browser asking for one does not get a file named the other.
+private struct ExactPaths: Sendable {
+    private let paths: Set<[UInt8]>
+
+    init(_ paths: Set<String>) { self.paths = Set(paths.map { Array($0.utf8) }) }
+
+    func contains(_ path: String) -> Bool { paths.contains(Array(path.utf8)) }
 }

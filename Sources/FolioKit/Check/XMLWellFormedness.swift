@@ -11,7 +11,7 @@ enum XMLWellFormedness {
     /// every rule, at about half the cost.
     static func problem(in text: String) -> Problem? {
         LibXML.initialise()
-        let collector = ErrorCollector()
+        let collector = LibXMLErrors()
         collector.collect {
             text.utf8CString.withUnsafeBufferPointer { buffer in
                 guard let parser = xmlCreateMemoryParserCtxt(buffer.baseAddress, Int32(buffer.count - 1)) else {
@@ -26,23 +26,5 @@ enum XMLWellFormedness {
             }
         }
         return collector.first
-    }
-
-    /// Keeps libxml2's first error while `body` parses (the handler is per thread in libxml2).
-    private final class ErrorCollector {
-        var first: Problem?
-
-        func collect<T>(_ body: () -> T) -> T {
-            xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque()) { context, error in
-                guard let context, let error else { return }
-                let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
-                if collector.first == nil {
-                    let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed"
-                    collector.first = (Int(error.pointee.line), message.trimmingCharacters(in: .whitespacesAndNewlines))
-                }
-            }
-            defer { xmlSetStructuredErrorFunc(nil, nil) }
-            return body()
-        }
     }
 }

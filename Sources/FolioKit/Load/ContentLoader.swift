@@ -37,7 +37,8 @@ public enum ContentLoader {
             news: news.items.sorted { ($0.date.value, $0.slug) > ($1.date.value, $1.slug) },
             pages: pages.items,
             metrics: metrics,
-            mediaFiles: folder.media,
+            media: folder.media.files,
+            mediaRefusals: folder.media.refused,
             folder: root
         )
         return Result(content: content, diagnostics: diagnostics)

@@ -37,7 +37,7 @@ enum SiteConfigLoader {
             if let title, let identifier, let date {
                 booklet = .init(title: title.value, subtitle: map.string("subtitle")?.value,
                                 publisher: map.string("publisher")?.value, identifier: identifier,
-                                date: date, cover: map.string("cover"))
+                                date: date, cover: map.path("cover"))
             }
         }
 

@@ -6,6 +6,10 @@ enum YAMLDocument {
     /// `firstLine` is the file line of the YAML's first line.
     static func parse(_ yaml: String, file: String, firstLine: Int, log: DiagnosticLog) -> Node? {
         let offset = firstLine - 1
+        if let problem = YAMLLimits.problem(in: yaml) {
+            log.error(at: SourceLocation(file: file, line: problem.line + offset, column: problem.column), problem.message)
+            return nil
+        }
         do {
             // Folio reads every scalar as text and converts it itself, so Yams need not guess
             // tags with its regular expressions; and UTF-8 said outright spares Yams reading
@@ -19,7 +23,7 @@ enum YAMLDocument {
                 for key in duplicates {
                     let line = secondOccurrence(ofKey: key, in: yaml, after: context.mark.line) ?? context.mark.line
                     log.error(at: SourceLocation(file: file, line: line + offset, column: column(ofKey: key, line: line, in: yaml)),
-                              "duplicate key '\(key)'")
+                              "duplicate key '\(Printable.short(key))'")
                 }
             default:
                 log.error(at: SourceLocation(file: file, line: firstLine), "invalid YAML: \(error)")

@@ -50,9 +50,10 @@ struct YAMLMap {
     /// Reports every key not in `allowed`, suggesting the closest allowed key.
     func rejectUnknownKeys(allowed: [String]) {
         for (key, _) in mapping {
-            let name = key.string ?? "\(key)"
+            // YAMLLimits let only text through as keys; the message quotes it short and printable.
+            let name = key.string ?? ""
             if !allowed.contains(name) {
-                log.error(at: location(of: key), "\(context)unknown key '\(name)'",
+                log.error(at: location(of: key), "\(context)unknown key '\(Printable.short(name))'",
                           suggestion: Suggestion.closest(to: name, in: allowed))
             }
         }
@@ -88,6 +89,12 @@ struct YAMLMap {
             return nil
         }
         return Located(text, at: location(of: node))
+    }
+
+    /// A path to a content file (`media/café.png`), in Unicode NFC like the media names, so that
+    /// it names the published file byte for byte however the editor's system spelt the accents.
+    func path(_ key: String, required: Bool = false) -> Located<String>? {
+        string(key, required: required).map { Located($0.value.nfc, at: $0.location) }
     }
 
     func number(_ key: String, required: Bool = false) -> Located<Double>? {

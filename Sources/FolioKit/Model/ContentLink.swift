@@ -26,7 +26,8 @@ public enum ContentLink: Equatable, Sendable {
         if pathPart.isEmpty { return .sameFile(anchor: anchor ?? "") }
         if pathPart.hasPrefix("/") { return .outside(destination) }
 
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        // NFC, as media names are at load: the path then names the published file byte for byte.
+        let decoded = (pathPart.removingPercentEncoding ?? pathPart).nfc
         var components = sourcePath.split(separator: "/").dropLast().map(String.init)
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {

@@ -10,8 +10,13 @@ public struct SiteContent: Sendable {
     /// Sorted by slug.
     public var pages: [Page]
     public var metrics: Metrics
-    /// Paths of every file under `media/`, relative to the content folder, sorted.
-    public var mediaFiles: [String]
+    /// Every file of `media/` that is published, sorted by path (see `MediaFolder`).
+    public var media: [MediaFile]
+    /// Files of `media/` that exist but cannot be published: errors where they are used.
+    public var mediaRefusals: [MediaFile.Refusal] = []
     /// The content folder on disk, where the media files are read from when they are packaged.
     public var folder: URL
+
+    /// Paths of every published file under `media/`, from the content folder, sorted.
+    public var mediaFiles: [String] { media.map(\.path) }
 }

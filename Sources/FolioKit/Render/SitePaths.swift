@@ -17,6 +17,12 @@ public enum SitePaths {
     public static let robots = "robots.txt"
     public static let searchData = "assets/search-data.js"
 
+    /// Every file written at a fixed path: no content file may be published over one.
+    public static let fixed: Set<String> = [home, projects, news, partners, metrics, booklet, bookletEdition, notFound, feed, sitemap, robots, searchData]
+
+    /// Free pages whose text is the introduction of a page Folio makes, not a page of their own.
+    public static let introductions: [String: String] = ["home": home, "booklet": booklet]
+
     public static func project(_ slug: String) -> String { "projects/\(slug).html" }
     public static func newsItem(_ slug: String) -> String { "news/\(slug).html" }
     public static func sector(_ id: String) -> String { "sectors/\(id).html" }
@@ -26,11 +32,7 @@ public enum SitePaths {
 
     /// Free pages; `home` and `booklet` are the introductions of the home and booklet pages.
     public static func page(_ slug: String) -> String {
-        switch slug {
-        case "home": home
-        case "booklet": booklet
-        default: "pages/\(slug).html"
-        }
+        introductions[slug] ?? "pages/\(slug).html"
     }
 
     public static func epub(for config: SiteConfig) -> String {

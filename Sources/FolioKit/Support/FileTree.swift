@@ -1,18 +1,120 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// The files below a folder, as sorted paths relative to it: what the check stage reads and the
-/// write stage copies.
+/// The one place that lists files below a folder (content sections, media, layout assets, a
+/// written output). Hidden entries (any name starting with '.') are never listed; a symbolic link
+/// is followed only when it resolves to a visible place inside `within`; folder loops, links to
+/// nothing, and anything that is not a plain file or folder (FIFO, socket, device) come back as
+/// problems instead of files, and nothing is ever opened: a FIFO opened for reading would hang.
 enum FileTree {
+    /// A plain file found below the folder.
+    struct File: Sendable, Hashable {
+        /// From the listed folder, with '/' separators, as the bytes of the name on disk.
+        var path: String
+        /// Where to read it: the file itself, or the place its links lead.
+        var url: URL
+    }
+
+    /// An entry that is not listed, and why.
+    struct Problem: Sendable, Hashable {
+        var path: String
+        var reason: String
+    }
+
+    enum Kind: Equatable {
+        case file, folder
+        case problem(String)
+    }
+
+    struct Listing: Sendable {
+        var files: [File] = []
+        var problems: [Problem] = []
+    }
+
+    /// One folder's visible entries in byte order (so that no file system's directory order shows
+    /// in the output), each classified as `kind(of:within:)` says.
+    static func entries(of folder: URL, within root: URL, rootName: String = "the content folder") -> [(name: String, url: URL, kind: Kind)] {
+        let rootPath = resolved(root) ?? root.standardizedFileURL.path
+        return visibleNames(in: folder).map { name in
+                let url = folder.appendingPathComponent(name)
+                return (name, url, kind(of: url, rootPath: rootPath, rootName: rootName))
+            }
+    }
+
+    /// The names in a folder that do not start with '.', in byte order.
+    static func visibleNames(in folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Every file below `folder`, recursively, sorted by path; links may lead anywhere visible
+    /// inside `within` (by default the folder itself).
+    static func listing(of folder: URL, within root: URL? = nil, rootName: String = "the content folder") -> Listing {
+        var listing = Listing()
+        var ancestors: Set<FolderIdentity> = []
+        walk(folder, prefix: "", root: root ?? folder, rootName: rootName, ancestors: &ancestors, into: &listing)
+        listing.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return listing
+    }
+
+    /// The paths of every file below `folder`: what the check stage reads.
     static func files(in folder: URL) -> [String] {
-        var result: [String] = []
-        let base = folder.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
-        while let path = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result.append(path)
+        listing(of: folder).files.map(\.path)
+    }
+
+    private struct FolderIdentity: Hashable { var device: UInt64; var inode: UInt64 }
+
+    private static func walk(_ folder: URL, prefix: String, root: URL, rootName: String, ancestors: inout Set<FolderIdentity>, into listing: inout Listing) {
+        var status = stat()
+        guard stat(folder.path, &status) == 0 else { return }
+        // A folder met again below itself (through a link) would be listed forever.
+        let identity = FolderIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+        guard ancestors.insert(identity).inserted else {
+            listing.problems.append(Problem(path: String(prefix.dropLast()), reason: "is a link to a folder that contains it (a loop)"))
+            return
+        }
+        defer { ancestors.remove(identity) }
+        for entry in entries(of: folder, within: root, rootName: rootName) {
+            let path = prefix + entry.name
+            switch entry.kind {
+            case .file: listing.files.append(File(path: path, url: entry.url))
+            case .folder: walk(entry.url, prefix: path + "/", root: root, rootName: rootName, ancestors: &ancestors, into: &listing)
+            case .problem(let reason): listing.problems.append(Problem(path: path, reason: reason))
             }
         }
-        return result.sorted()
+    }
+
+    /// What an entry is, looked at with `lstat`/`stat` only.
+    static func kind(of url: URL, rootPath: String, rootName: String) -> Kind {
+        var status = stat()
+        guard lstat(url.path, &status) == 0 else { return .problem("cannot be read (\(String(cString: strerror(errno))))") }
+        if (status.st_mode & S_IFMT) == S_IFLNK {
+            guard stat(url.path, &status) == 0 else {
+                return .problem(errno == ELOOP ? "is a symbolic link that leads back to itself (a loop)" : "is a symbolic link to nothing")
+            }
+            guard let target = resolved(url), target == rootPath || target.hasPrefix(rootPath + "/") else {
+                return .problem("is a link to a file outside \(rootName)")
+            }
+            if target.dropFirst(rootPath.count).split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                return .problem("is a link to a hidden file, which is never published")
+            }
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        case S_IFIFO: return .problem("is a FIFO (named pipe), not a file")
+        case S_IFSOCK: return .problem("is a socket, not a file")
+        case S_IFCHR, S_IFBLK: return .problem("is a device, not a file")
+        default: return .problem("is not a plain file")
+        }
+    }
+
+    /// The real path, every link resolved (nil when some part does not exist).
+    static func resolved(_ url: URL) -> String? {
+        guard let pointer = realpath(url.path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 }

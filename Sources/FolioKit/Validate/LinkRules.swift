@@ -31,6 +31,7 @@ enum LinkRules {
         if path.split(separator: "/").contains("..") {
             return [.error(at: value.location, "'\(key)' points outside the content folder")]
         }
+        if let refusal = targets.refusal(of: path) { return [.error(at: value.location, refusal)] }
         guard targets.isMedia(path) else {
             let hint = Suggestion.closest(to: path, in: targets.allPaths.filter { $0.hasPrefix("media/") })
             return [.error(at: value.location, "'\(path)' does not exist in the content folder", suggestion: hint)]

@@ -4,10 +4,13 @@ struct LinkTargets: Sendable {
     /// Content path → anchor ids in it.
     private var documents: [String: Set<String>] = [:]
     private var media: Set<String>
+    /// Media that exist but cannot be published, with why.
+    private var refused: [String: String]
     static let folders: Set<String> = ["projects/", "news/"]
 
     init(_ content: SiteContent) {
         media = Set(content.mediaFiles)
+        refused = Dictionary(content.mediaRefusals.map { ($0.path, $0.reason) }) { first, _ in first }
         for project in content.projects { documents[project.source.path] = project.body.anchorIDs }
         for item in content.news { documents[item.source.path] = item.body.anchorIDs }
         for page in content.pages { documents[page.source.path] = page.body.anchorIDs }
@@ -18,6 +21,11 @@ struct LinkTargets: Sendable {
     func anchors(of path: String) -> Set<String>? { documents[path] }
 
     func isMedia(_ path: String) -> Bool { media.contains(path) }
+
+    /// Why the media file at `path` exists but cannot be published, as a message at its use.
+    func refusal(of path: String) -> String? {
+        refused[path].map { "'\(path)' \($0), so it cannot be published" }
+    }
 
     /// Nil when `link` points at something that exists; otherwise the message and a hint.
     func problem(with link: ContentLink, writtenAs destination: String, in sourcePath: String) -> (String, String?)? {
@@ -32,6 +40,7 @@ struct LinkTargets: Sendable {
             guard let anchors = documents[sourcePath], !anchor.isEmpty, !anchors.contains(anchor) else { return nil }
             return ("no heading with anchor '#\(anchor)' in this file", Suggestion.closest(to: anchor, in: anchors).map { "#\($0)" })
         case .content(let path, let anchor):
+            if let refusal = refusal(of: path) { return (refusal, nil) }
             if Self.folders.contains(path) || media.contains(path) {
                 return anchor == nil ? nil : ("'\(path)' has no anchors", nil)
             }

@@ -106,11 +106,24 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// A folder's files (assets, media) as output files under `prefix`, to write like the rest.
-    public static func files(in source: URL, under prefix: String) -> [OutputFile] {
-        FileTree.files(in: source).compactMap { path in
-            FileManager.default.contents(atPath: source.appendingPathComponent(path).path).map { OutputFile(path: prefix + "/" + path, data: $0) }
+    /// The files copied as they are: the layouts' assets under `assets/` and the media the
+    /// load stage listed (`MediaFolder`), under their NFC names. Both lists come from `FileTree`,
+    /// so nothing hidden and no link out of its folder is copied; a file that cannot be read is
+    /// an error at it, never left out without a word.
+    static func copies(assets: URL, media: [MediaFile]) -> (files: [OutputFile], problems: [Diagnostic]) {
+        let listing = FileTree.listing(of: assets, rootName: "the layouts' assets folder")
+        var problems = listing.problems.map { Diagnostic.error(at: SourceLocation(file: assets.appendingPathComponent($0.path).path), "this asset \($0.reason)") }
+        let sources = listing.files.map { (path: "assets/" + $0.path, url: $0.url, shownAs: $0.url.path) }
+            + media.map { (path: $0.path, url: $0.source, shownAs: $0.path) }
+        var files: [OutputFile] = []
+        for source in sources {
+            guard let data = FileManager.default.contents(atPath: source.url.path) else {
+                problems.append(.error(at: SourceLocation(file: source.shownAs), "cannot read '\(source.shownAs)' to copy it"))
+                continue
+            }
+            files.append(OutputFile(path: source.path, data: data))
         }
+        return (files, problems)
     }
 
     /// Puts the staging folder in the target's place; the old output is removed only after.
