@@ -63,6 +63,10 @@ enum SVGRules {
             if local.lowercased().hasPrefix("on") {
                 return (line, "has an event attribute '\(qualified)', which runs code")
             }
+            // `<set attributeName="onclick" to="…">` and its kin write an event attribute later.
+            if local == "attributeName", squeezed(value).hasPrefix("on") || squeezed(value).hasSuffix("href") {
+                return (line, "animates the attribute '\(Printable.short(value))', which can run code or load a file")
+            }
             if squeezed(value).contains("javascript:") {
                 return (line, "has a 'javascript:' address in '\(qualified)'")
             }
