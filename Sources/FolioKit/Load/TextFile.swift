@@ -22,6 +22,11 @@ enum TextFile {
             log.error(at: SourceLocation(file: path), "cannot read '\(path)': it is not a plain, readable file")
             return nil
         }
+        return decode(data, path: path, log: log)
+    }
+
+    /// The text of a file's bytes, as `read` makes it (also what the loader's fuzz test feeds).
+    static func decode(_ data: Data, path: String, log: DiagnosticLog) -> SourceFile? {
         guard var text = String(validating: data, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(in: data)
             log.error(at: SourceLocation(file: path, line: line, column: column),

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Parses YAML text into Yams nodes, turning syntax errors and duplicate keys into diagnostics at
@@ -17,8 +18,14 @@ enum YAMLDocument {
             return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             switch error {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _):
-                log.error(at: SourceLocation(file: file, line: mark.line + offset, column: mark.column), "invalid YAML: \(problem)")
+            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+                let (line, column) = withinText(line: mark.line, column: mark.column, of: yaml)
+                log.error(at: SourceLocation(file: file, line: line + offset, column: column), "invalid YAML: \(problem)")
+            case let .reader(problem, byteOffset, value, _):
+                // libyaml refuses control characters (a pasted escape code, a NUL) by byte offset.
+                let (line, column) = position(ofByte: byteOffset ?? 0, in: yaml)
+                let character = value > 0 ? " (U+\(String(format: "%04X", value)))" : ""
+                log.error(at: SourceLocation(file: file, line: line + offset, column: column), "invalid YAML: \(problem)\(character); delete it or write it as an escape in double quotes")
             case let .duplicatedKeysInMapping(duplicates, context):
                 for key in duplicates {
                     let line = secondOccurrence(ofKey: key, in: yaml, after: context.mark.line) ?? context.mark.line
@@ -26,12 +33,31 @@ enum YAMLDocument {
                               "duplicate key '\(Printable.short(key))'")
                 }
             default:
-                log.error(at: SourceLocation(file: file, line: firstLine), "invalid YAML: \(error)")
+                // Yams' own descriptions quote the whole document: the message stays one short line.
+                log.error(at: SourceLocation(file: file, line: firstLine), "invalid YAML: \(Printable.short(String(describing: error)))")
             }
         } catch {
-            log.error(at: SourceLocation(file: file, line: firstLine), "invalid YAML: \(error)")
+            log.error(at: SourceLocation(file: file, line: firstLine), "invalid YAML: \(Printable.short(String(describing: error)))")
         }
         return nil
+    }
+
+    /// libyaml puts the end of a text without a final line break on the line after it: such a
+    /// mark is moved to the end of the last line, where the editor can see it.
+    private static func withinText(line: Int, column: Int, of text: String) -> (line: Int, column: Int) {
+        let lines = text.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        guard line > lines else { return (line, column) }
+        let last = text.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        return (lines, last.count + 1)
+    }
+
+    /// 1-based line and column (in characters) of a UTF-8 byte offset.
+    private static func position(ofByte byteOffset: Int, in text: String) -> (line: Int, column: Int) {
+        let bytes = text.utf8.prefix(max(0, byteOffset))
+        let line = bytes.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let lineStart = bytes.lastIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) } ?? text.utf8.startIndex
+        let column = String(decoding: text.utf8[lineStart..<bytes.endIndex], as: UTF8.self).count + 1
+        return (line, column)
     }
 
     /// Yams reports a duplicate at its first occurrence; the editor's mistake is the later one.
