@@ -178,6 +178,17 @@ import Testing
         #expect(message.count < 120)
     }
 
+    @Test(arguments: ["funding_eur: 30000", "stage: market", "countries: [ES, PL]"])
+    func valuesAreQuotedShortAndPrintableInEveryMessage(_ line: String) throws {
+        let value = "\u{1B}]0;pwned\u{7}" + String(repeating: "9x", count: 5000)
+        let escaped = value.replacingOccurrences(of: "\u{1B}", with: "\\e").replacingOccurrences(of: "\u{7}", with: "\\a")
+        let key = line.prefix { $0 != ":" }
+        try write("projects/field-drone.md", ContractTests.project.replacingOccurrences(of: line, with: "\(key): \"\(escaped)\""))
+        let messages = errors(check()).map(\.message)
+        #expect(messages.count == 1, "\(messages)")
+        #expect(messages.allSatisfy { $0.count < 200 && !$0.contains("\u{1B}") && !$0.contains("\u{7}") }, "\(messages)")
+    }
+
     @Test(arguments: ["!!python/object:os.system ls", "!binary aGVsbG8=", "!custom text", "!!str text"])
     func explicitTagsAreErrorsAtTheirLine(_ value: String) throws {
         try write("pages/tags.md", "---\ntitle: Tags\nmenu_order: 1\nsummary: \(value)\n---\n")
@@ -244,7 +255,8 @@ import Testing
         #expect(page.contains("../media/caf%C3%A9.svg"))
         let epub = try #require(publishedFiles().first { $0.hasSuffix(".epub") })
         let archive = try Data(contentsOf: output.appendingPathComponent(epub))
-        #expect(archive.range(of: Data("caf".utf8)) != nil)
+        // The EPUB carries the image (before, it was read by its NFC name from an NFD file and left out).
+        #expect(archive.range(of: Data(BookletLink.packagePath("media/caf\u{E9}.svg").utf8)) != nil)
     }
 
     @Test func twoNamesThatDifferOnlyInNormalisationAreAnError() throws {

@@ -33,7 +33,7 @@ enum MetricsLoader {
             let kind = chart.string("kind", required: true).flatMap { kind -> Metrics.Chart.Kind? in
                 let allowed = Metrics.Chart.Kind.allCases.map(\.rawValue)
                 guard let parsed = Metrics.Chart.Kind(rawValue: kind.value) else {
-                    log.error(at: kind.location, "\(chart.context)kind must be one of \(allowed.joined(separator: ", ")), not '\(kind.value)'",
+                    log.error(at: kind.location, "\(chart.context)kind must be one of \(allowed.joined(separator: ", ")), not '\(Printable.short(kind.value))'",
                               suggestion: Suggestion.closest(to: kind.value, in: allowed))
                     return nil
                 }
@@ -61,7 +61,7 @@ enum MetricsLoader {
         guard let unit = map.string("unit", required: true) else { return nil }
         let allowed = Metrics.Unit.allCases.map(\.rawValue)
         guard let parsed = Metrics.Unit(rawValue: unit.value) else {
-            map.log.error(at: unit.location, "\(map.context)unit must be one of \(allowed.joined(separator: ", ")), not '\(unit.value)'",
+            map.log.error(at: unit.location, "\(map.context)unit must be one of \(allowed.joined(separator: ", ")), not '\(Printable.short(unit.value))'",
                           suggestion: Suggestion.closest(to: unit.value, in: allowed))
             return nil
         }

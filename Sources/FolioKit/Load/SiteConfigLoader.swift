@@ -20,7 +20,7 @@ enum SiteConfigLoader {
 
         var sectors: [SiteConfig.Sector] = []
         for (id, node) in map.entries("sectors", required: true) ?? [] {
-            guard let sector = YAMLMap(node, file: source.path, lineOffset: 0, log: log, context: "sector '\(id.value)': ", what: "a sector") else { continue }
+            guard let sector = YAMLMap(node, file: source.path, lineOffset: 0, log: log, context: "sector '\(Printable.short(id.value))': ", what: "a sector") else { continue }
             sector.rejectUnknownKeys(allowed: ["name", "colour"])
             let name = sector.string("name", required: true)
             let colour = sector.string("colour", required: true)

@@ -30,7 +30,7 @@ enum Slug {
             return nil
         }
         guard isValid(slug) else {
-            return ("file name '\(slug).md' is not a valid slug: use lowercase letters a-z, digits and single hyphens",
+            return ("file name '\(Printable.short(slug)).md' is not a valid slug: use lowercase letters a-z, digits and single hyphens",
                     suggest(for: slug))
         }
         return nil

@@ -100,7 +100,7 @@ struct YAMLMap {
     func number(_ key: String, required: Bool = false) -> Located<Double>? {
         guard let node = value(key, required: required) else { return nil }
         guard node.scalar?.style == .plain, let number = node.int.map(Double.init) ?? node.float, number.isFinite else {
-            log.error(at: location(of: node), "\(context)'\(key)' must be a number, found '\(node.string ?? "a list or map")'")
+            log.error(at: location(of: node), "\(context)'\(key)' must be a number, found '\(node.string.map { Printable.short($0) } ?? "a list or map")'")
             return nil
         }
         return Located(number, at: location(of: node))
@@ -109,7 +109,7 @@ struct YAMLMap {
     func integer(_ key: String, required: Bool = false) -> Located<Int>? {
         guard let node = value(key, required: required) else { return nil }
         guard node.scalar?.style == .plain, let number = node.int else {
-            log.error(at: location(of: node), "\(context)'\(key)' must be a whole number, found '\(node.string ?? "a list or map")'")
+            log.error(at: location(of: node), "\(context)'\(key)' must be a whole number, found '\(node.string.map { Printable.short($0) } ?? "a list or map")'")
             return nil
         }
         return Located(number, at: location(of: node))
@@ -132,7 +132,7 @@ struct YAMLMap {
     func list(_ key: String, required: Bool = false) -> [Node]? {
         guard let node = value(key, required: required) else { return nil }
         guard let sequence = node.sequence else {
-            let example = node.string.map { " such as [\($0)]" } ?? ""
+            let example = node.string.map { " such as [\(Printable.short($0))]" } ?? ""
             log.error(at: location(of: node), "\(context)'\(key)' must be a list\(example)")
             return nil
         }

@@ -10,7 +10,7 @@ enum LinkRules {
             }
             guard reference.isImage else { continue }
             if case .content(let path, _) = link, !targets.isMedia(path) {
-                diagnostics.append(.error(at: reference.location, "images must be files under media/, not '\(reference.destination)'"))
+                diagnostics.append(.error(at: reference.location, "images must be files under media/, not '\(Printable.short(reference.destination))'"))
             } else if case .external = link {
                 diagnostics.append(.error(at: reference.location, "images must be files under media/: the site loads nothing from other hosts"))
             }

@@ -33,9 +33,9 @@ struct LinkTargets: Sendable {
         case .external:
             return nil
         case .unsupported(let scheme):
-            return ("links with '\(scheme):' are not published; use an http(s) address or a content path", nil)
+            return ("links with '\(Printable.short(scheme)):' are not published; use an http(s) address or a content path", nil)
         case .outside:
-            return ("'\(destination)' points outside the content folder; link to content by its path relative to this file, such as '../projects/x.md'", nil)
+            return ("'\(Printable.short(destination))' points outside the content folder; link to content by its path relative to this file, such as '../projects/x.md'", nil)
         case .sameFile(let anchor):
             guard let anchors = documents[sourcePath], !anchor.isEmpty, !anchors.contains(anchor) else { return nil }
             return ("no heading with anchor '#\(anchor)' in this file", Suggestion.closest(to: anchor, in: anchors).map { "#\($0)" })
@@ -46,7 +46,7 @@ struct LinkTargets: Sendable {
             }
             guard let anchors = documents[path] else {
                 let hint = Suggestion.closest(to: path, in: allPaths).map { relative($0, from: sourcePath) }
-                return ("'\(destination)' does not exist in the content folder", hint)
+                return ("'\(Printable.short(destination))' does not exist in the content folder", hint)
             }
             if let anchor, !anchor.isEmpty, !anchors.contains(anchor) {
                 return ("'\(path)' has no heading with anchor '#\(anchor)'", Suggestion.closest(to: anchor, in: anchors).map { "#\($0)" })

@@ -5,11 +5,11 @@ enum MetricsRules {
         var seen: Set<String> = []
         for id in metrics.figures.map(\.id) + metrics.charts.map(\.id) {
             if !Slug.isValid(id.value) {
-                diagnostics.append(.error(at: id.location, "id '\(id.value)' must use lowercase letters, digits and single hyphens",
+                diagnostics.append(.error(at: id.location, "id '\(Printable.short(id.value))' must use lowercase letters, digits and single hyphens",
                                           suggestion: Slug.suggest(for: id.value)))
             }
             if !seen.insert(id.value).inserted {
-                diagnostics.append(.error(at: id.location, "id '\(id.value)' is used twice"))
+                diagnostics.append(.error(at: id.location, "id '\(Printable.short(id.value))' is used twice"))
             }
         }
         return diagnostics

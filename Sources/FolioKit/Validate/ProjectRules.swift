@@ -7,7 +7,7 @@ enum ProjectRules {
             diagnostics.append(.error(at: project.listLocations.sectors, "'sectors' needs at least one sector id: \(sectorIDs.joined(separator: ", "))"))
         }
         for sector in project.sectors where !sectorIDs.contains(sector.value) {
-            diagnostics.append(.error(at: sector.location, "unknown sector '\(sector.value)'; site.yaml defines \(sectorIDs.joined(separator: ", "))",
+            diagnostics.append(.error(at: sector.location, "unknown sector '\(Printable.short(sector.value))'; site.yaml defines \(sectorIDs.joined(separator: ", "))",
                                       suggestion: Suggestion.closest(to: sector.value, in: sectorIDs)))
         }
         diagnostics += duplicates(in: project.sectors, key: "sectors")
@@ -22,7 +22,7 @@ enum ProjectRules {
         }
         if let stage = project.stage, Project.Stage(rawValue: stage.value) == nil {
             let stages = Project.Stage.allCases.map(\.rawValue)
-            diagnostics.append(.error(at: stage.location, "stage must be one of \(stages.joined(separator: ", ")), not '\(stage.value)'",
+            diagnostics.append(.error(at: stage.location, "stage must be one of \(stages.joined(separator: ", ")), not '\(Printable.short(stage.value))'",
                                       suggestion: Suggestion.closest(to: stage.value, in: stages)))
         }
         if project.partners.isEmpty {

@@ -61,17 +61,17 @@ enum SVGRules {
             let qualified = prefix.map { "\($0):\(local)" } ?? local
             let value = attributeValue(current)
             if local.lowercased().hasPrefix("on") {
-                return (line, "has an event attribute '\(qualified)', which runs code")
+                return (line, "has an event attribute '\(Printable.short(qualified))', which runs code")
             }
             // `<set attributeName="onclick" to="…">` and its kin write an event attribute later.
             if local == "attributeName", squeezed(value).hasPrefix("on") || squeezed(value).hasSuffix("href") {
                 return (line, "animates the attribute '\(Printable.short(value))', which can run code or load a file")
             }
             if squeezed(value).contains("javascript:") {
-                return (line, "has a 'javascript:' address in '\(qualified)'")
+                return (line, "has a 'javascript:' address in '\(Printable.short(qualified))'")
             }
             if referenceAttributes.contains(qualified.lowercased()) || local == "href", !isInternal(value) {
-                return (line, "refers to another file in '\(qualified)' ('\(Printable.short(value))'); only '#…' and embedded raster images are allowed")
+                return (line, "refers to another file in '\(Printable.short(qualified))' ('\(Printable.short(value))'); only '#…' and embedded raster images are allowed")
             }
             if local == "style", let problem = cssProblem(value) { return (line, problem) }
         }

@@ -3,7 +3,7 @@ enum SiteConfigRules {
     static func check(_ config: SiteConfig, targets: LinkTargets) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if !isLanguageTag(config.language.value) {
-            diagnostics.append(.error(at: config.language.location, "'language' must be a BCP 47 tag such as en, es or pt-PT, not '\(config.language.value)'"))
+            diagnostics.append(.error(at: config.language.location, "'language' must be a BCP 47 tag such as en, es or pt-PT, not '\(Printable.short(config.language.value))'"))
         }
         if let baseURL = config.baseURL { diagnostics += FieldRules.absoluteURL(baseURL, key: "base_url") }
         if config.sectors.isEmpty {
@@ -11,16 +11,16 @@ enum SiteConfigRules {
         }
         for sector in config.sectors {
             if !Slug.isValid(sector.id.value) {
-                diagnostics.append(.error(at: sector.id.location, "sector id '\(sector.id.value)' must use lowercase letters, digits and single hyphens",
+                diagnostics.append(.error(at: sector.id.location, "sector id '\(Printable.short(sector.id.value))' must use lowercase letters, digits and single hyphens",
                                           suggestion: Slug.suggest(for: sector.id.value)))
             }
             if !isHexColour(sector.colour.value) {
-                diagnostics.append(.error(at: sector.colour.location, "colour must be written #rrggbb, such as #1f4e8c, not '\(sector.colour.value)'"))
+                diagnostics.append(.error(at: sector.colour.location, "colour must be written #rrggbb, such as #1f4e8c, not '\(Printable.short(sector.colour.value))'"))
             }
         }
         let booklet = config.booklet
         if !isIdentifier(booklet.identifier.value) {
-            diagnostics.append(.error(at: booklet.identifier.location, "booklet identifier must be 'urn:uuid:' followed by a UUID, or an ISBN, not '\(booklet.identifier.value)'"))
+            diagnostics.append(.error(at: booklet.identifier.location, "booklet identifier must be 'urn:uuid:' followed by a UUID, or an ISBN, not '\(Printable.short(booklet.identifier.value))'"))
         }
         diagnostics += FieldRules.date(booklet.date, key: "date")
         if let cover = booklet.cover { diagnostics += LinkRules.checkMediaPath(cover, key: "cover", targets: targets) }
