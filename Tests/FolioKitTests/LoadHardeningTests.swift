@@ -106,6 +106,32 @@ import Testing
         #expect(diagnostics.count == 4, "\(diagnostics.map(\.text))")
     }
 
+    @Test func aFolderReachedTwiceThroughLinksIsListedOnce() throws {
+        // No loop, but 2^17 paths to one file: d0/x/x/…, d0/x/y/…, and so on.
+        let levels = 17
+        for level in 0..<levels {
+            try fm.createDirectory(at: content.appendingPathComponent("media/d\(level)"), withIntermediateDirectories: true)
+            try link("media/d\(level)/x", to: "../d\(level + 1)")
+            try link("media/d\(level)/y", to: "../d\(level + 1)")
+        }
+        try write("media/d\(levels)/file.txt", "x")
+        let started = Date()
+        let diagnostics = errors(check())
+        print("folder links, \(1 << levels) paths: \(Date().timeIntervalSince(started)) s")
+        #expect(diagnostics.count == 2 * levels, "\(diagnostics.prefix(3).map(\.text))")
+        #expect(diagnostics.contains { $0.location.file == "media/d0/y" && $0.message.contains("same folder as 'media/d1'") }, "\(diagnostics.prefix(3).map(\.text))")
+    }
+
+    @Test(.enabled(if: getuid() != 0, "root reads any file"))
+    func aFileWithoutReadPermissionIsAnError() throws {
+        try writeProject(body: "## Challenge\n\n![A field](../media/field.png)")
+        try write("media/field.png", "png")
+        try fm.setAttributes([.posixPermissions: 0], ofItemAtPath: content.appendingPathComponent("media/field.png").path)
+        let diagnostics = errors(check())
+        #expect(diagnostics.map(\.location.line) == [15])
+        #expect(diagnostics.first?.message.contains("cannot be read") == true)
+    }
+
     @Test func anUnreadableMediaFileIsAnErrorWhereItIsUsedNeverAtALayout() throws {
         // Tests run as root, who reads any file: a FIFO and a dangling link stand for files
         // that cannot be read.

@@ -23,15 +23,15 @@ enum MediaFolder {
     static let activeExtensions: Set<String> = ["html", "htm", "xhtml", "xht", "shtml", "xml", "xsl", "xslt", "svgz", "js", "mjs"]
 
     static func read(contentFolder root: URL) -> Listing {
-        let tree = FileTree.listing(of: root.appendingPathComponent("media"), within: root)
+        let tree = FileTree.listing(of: root.appendingPathComponent("media"), within: root, prefix: "media/")
         var listing = Listing()
-        listing.refused = tree.problems.map { MediaFile.Refusal(path: "media/" + $0.path.nfc, reason: $0.reason) }
+        listing.refused = tree.problems.map { MediaFile.Refusal(path: $0.path.nfc, reason: $0.reason) }
         var published: [String: String] = [:]
         for file in tree.files {
-            let media = MediaFile(path: "media/" + file.path.nfc, source: file.url)
+            let media = MediaFile(path: file.path.nfc, source: file.url)
             // Canonically equal names (café in NFC and in NFD) would be one published file.
             if let first = published[media.path] {
-                listing.refused.append(.init(path: "media/" + file.path, reason: "has the same name as '\(first)' once accents are written one way (Unicode NFC); rename one of them"))
+                listing.refused.append(.init(path: file.path, reason: "has the same name as '\(first)' once accents are written one way (Unicode NFC); rename one of them"))
                 continue
             }
             if let reason = refusal(of: media) {

@@ -51,10 +51,17 @@ enum FileTree {
 
     /// Every file below `folder`, recursively, sorted by path; links may lead anywhere visible
     /// inside `within` (by default the folder itself).
-    static func listing(of folder: URL, within root: URL? = nil, rootName: String = "the content folder") -> Listing {
+    /// `prefix` is put before every path (`media/`).
+    static func listing(of folder: URL, within root: URL? = nil, rootName: String = "the content folder", prefix: String = "") -> Listing {
         var listing = Listing()
-        var ancestors: Set<FolderIdentity> = []
-        walk(folder, prefix: "", root: root ?? folder, rootName: rootName, ancestors: &ancestors, into: &listing)
+        var visited: [FolderIdentity: String] = [:]
+        var linkedFolders: [(url: URL, prefix: String)] = [(folder, prefix)]
+        var next = 0
+        while next < linkedFolders.count {
+            let (url, prefix) = linkedFolders[next]
+            next += 1
+            walk(url, prefix: prefix, root: root ?? folder, rootName: rootName, visited: &visited, linkedFolders: &linkedFolders, into: &listing)
+        }
         listing.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return listing
     }
@@ -66,21 +73,35 @@ enum FileTree {
 
     private struct FolderIdentity: Hashable { var device: UInt64; var inode: UInt64 }
 
-    private static func walk(_ folder: URL, prefix: String, root: URL, rootName: String, ancestors: inout Set<FolderIdentity>, into listing: inout Listing) {
+    /// Each folder is listed once: a link back to a folder that holds it would list forever, and
+    /// links between folders could make a few folders stand for millions of paths without any
+    /// loop. Real folders are listed first, under their own paths; folder links after them, so
+    /// that a link to a folder already listed is the one refused.
+    private static func walk(_ folder: URL, prefix: String, root: URL, rootName: String, visited: inout [FolderIdentity: String],
+                             linkedFolders: inout [(url: URL, prefix: String)], into listing: inout Listing) {
         var status = stat()
         guard stat(folder.path, &status) == 0 else { return }
-        // A folder met again below itself (through a link) would be listed forever.
         let identity = FolderIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
-        guard ancestors.insert(identity).inserted else {
-            listing.problems.append(Problem(path: String(prefix.dropLast()), reason: "is a link to a folder that contains it (a loop)"))
+        let path = String(prefix.dropLast())
+        if let first = visited[identity] {
+            let reason = first.isEmpty || prefix.hasPrefix(first + "/")
+                ? "is a link to a folder that contains it (a loop)"
+                : "leads to the same folder as '\(first)' through a symbolic link; keep only one of the two"
+            listing.problems.append(Problem(path: path, reason: reason))
             return
         }
-        defer { ancestors.remove(identity) }
+        visited[identity] = path
         for entry in entries(of: folder, within: root, rootName: rootName) {
             let path = prefix + entry.name
             switch entry.kind {
             case .file: listing.files.append(File(path: path, url: entry.url))
-            case .folder: walk(entry.url, prefix: path + "/", root: root, rootName: rootName, ancestors: &ancestors, into: &listing)
+            case .folder:
+                var status = stat()
+                if lstat(entry.url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK {
+                    linkedFolders.append((entry.url, path + "/"))
+                } else {
+                    walk(entry.url, prefix: path + "/", root: root, rootName: rootName, visited: &visited, linkedFolders: &linkedFolders, into: &listing)
+                }
             case .problem(let reason): listing.problems.append(Problem(path: path, reason: reason))
             }
         }

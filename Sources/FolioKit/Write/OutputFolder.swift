@@ -111,9 +111,9 @@ public struct OutputFolder: Sendable {
     /// so nothing hidden and no link out of its folder is copied; a file that cannot be read is
     /// an error at it, never left out without a word.
     static func copies(assets: URL, media: [MediaFile]) -> (files: [OutputFile], problems: [Diagnostic]) {
-        let listing = FileTree.listing(of: assets, rootName: "the layouts' assets folder")
-        var problems = listing.problems.map { Diagnostic.error(at: SourceLocation(file: assets.appendingPathComponent($0.path).path), "this asset \($0.reason)") }
-        let sources = listing.files.map { (path: "assets/" + $0.path, url: $0.url, shownAs: $0.url.path) }
+        let listing = FileTree.listing(of: assets, rootName: "the layouts' assets folder", prefix: "assets/")
+        var problems = listing.problems.map { Diagnostic.error(at: SourceLocation(file: assets.deletingLastPathComponent().appendingPathComponent($0.path).path), "this asset \($0.reason)") }
+        let sources = listing.files.map { (path: $0.path, url: $0.url, shownAs: $0.url.path) }
             + media.map { (path: $0.path, url: $0.source, shownAs: $0.path) }
         var files: [OutputFile] = []
         for source in sources {
