@@ -342,6 +342,7 @@ import Testing
         ("foreignObject", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n\n<foreignObject><p xmlns=\"http://www.w3.org/1999/xhtml\">x</p></foreignObject>\n</svg>", 3, "<foreignObject>"),
         ("external image", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<image href=\"https://tracker.example.com/x.png\"/>\n</svg>", 2, "refers to another file"),
         ("css import", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<style>@import url(https://x.example.com/a.css);</style>\n</svg>", 2, "@import"),
+        ("fill url", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect fill=\"url(https://x.example.com/p.svg#g)\"/>\n</svg>", 2, "refers to another file in its CSS"),
         ("set onclick", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<set attributeName=\"onclick\" to=\"alert(1)\"/>\n</svg>", 2, "onclick"),
         ("entities", "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&b;</text></svg>", 3, "entities"),
         ("not XML", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect>\n</svg>", 3, "not well-formed"),

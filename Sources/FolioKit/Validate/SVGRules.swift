@@ -73,7 +73,8 @@ enum SVGRules {
             if referenceAttributes.contains(qualified.lowercased()) || local == "href", !isInternal(value) {
                 return (line, "refers to another file in '\(Printable.short(qualified))' ('\(Printable.short(value))'); only '#…' and embedded raster images are allowed")
             }
-            if local == "style", let problem = cssProblem(value) { return (line, problem) }
+            // `style`, and presentation attributes such as fill="url(…)", mask and filter.
+            if local == "style" || squeezed(value).contains("url("), let problem = cssProblem(value) { return (line, problem) }
         }
         return nil
     }
