@@ -7,9 +7,4 @@ extension String {
     var nfc: String {
         utf8.allSatisfy { $0 < 0x80 } ? self : precomposedStringWithCanonicalMapping
     }
-
-    /// Whether two strings hold the same bytes (not merely canonically equal text).
-    func isByteEqual(to other: String) -> Bool {
-        utf8.elementsEqual(other.utf8)
-    }
 }
