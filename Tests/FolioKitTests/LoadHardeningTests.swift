@@ -327,6 +327,17 @@ import Testing
         #expect(diagnostics.first?.message.contains("at most 1 MB") == true, "\(diagnostics.map(\.text))")
     }
 
+    @Test func aMediaFileOverTheLimitIsAnErrorAtTheFile() throws {
+        // A sparse file: as large as the limit says, without writing 100 MB.
+        try write("media/film.mp4", "")
+        let handle = try FileHandle(forWritingTo: content.appendingPathComponent("media/film.mp4"))
+        try handle.truncate(atOffset: UInt64(MediaFolder.byteLimit + 1))
+        try handle.close()
+        let diagnostics = errors(check())
+        #expect(diagnostics.map(\.location.file) == ["media/film.mp4"])
+        #expect(diagnostics.first?.message.contains("at most 100 MB") == true, "\(diagnostics.map(\.text))")
+    }
+
     @Test func aFIFOInPlaceOfATextFileIsAnErrorNotAHang() throws {
         #expect(mkfifo(content.appendingPathComponent("pages/pipe.md").path, 0o644) == 0)
         let diagnostics = errors(check())

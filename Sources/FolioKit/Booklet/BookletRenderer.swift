@@ -47,7 +47,7 @@ struct BookletRenderer: Sendable {
         // Read from where the load stage found each file: its name on disk may be spelt in NFD.
         let sources = Dictionary(content.media.map { ($0.path, $0.source) }) { first, _ in first }
         for media in package.media {
-            guard let source = sources[media], let data = FileManager.default.contents(atPath: source.path) else {
+            guard let source = sources[media], let data = PlainFile.bytes(at: source) else {
                 return .failure(.error(at: SourceLocation(file: media), "cannot read '\(media)' to put it in the booklet"))
             }
             files.append((BookletLink.packagePath(media), data))

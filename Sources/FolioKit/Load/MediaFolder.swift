@@ -15,6 +15,9 @@ enum MediaFolder {
         var diagnostics: [Diagnostic] = []
     }
 
+    /// The largest file of `media/`: every file is read whole to be copied.
+    static let byteLimit = 100_000_000
+
     /// The largest SVG read to check it; its text is parsed in full.
     static let svgByteLimit = 5_000_000
 
@@ -57,12 +60,16 @@ enum MediaFolder {
         }
         let descriptor = open(media.source.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return "cannot be read (\(String(cString: strerror(errno))))" }
-        close(descriptor)
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, Int(status.st_size) > byteLimit {
+            return "is \(Int(status.st_size) / 1_000_000) MB; a file of media/ may be at most \(byteLimit / 1_000_000) MB"
+        }
         return nil
     }
 
     private static func svgProblem(_ media: MediaFile) -> SVGRules.Problem? {
-        guard let data = TextFile.bytes(at: media.source, limit: svgByteLimit) else {
+        guard let data = PlainFile.bytes(at: media.source, limit: svgByteLimit) else {
             return (1, "is larger than \(svgByteLimit / 1_000_000) MB or cannot be read")
         }
         return SVGRules.problem(in: data)

@@ -18,7 +18,7 @@ enum TextFile {
             log.error(at: SourceLocation(file: path), "'\(path)' is \(Int(status.st_size) / 1000) kB; Folio reads text files of at most \(byteLimit / 1_000_000) MB: split it or shorten it")
             return nil
         }
-        guard let data = bytes(at: url, limit: byteLimit) else {
+        guard let data = PlainFile.bytes(at: url, limit: byteLimit) else {
             log.error(at: SourceLocation(file: path), "cannot read '\(path)': it is not a plain, readable file")
             return nil
         }
@@ -53,28 +53,6 @@ enum TextFile {
             previousWasCR = false
         }
         return String(result)
-    }
-
-    /// The bytes of a plain file of at most `limit` bytes; nil for anything else. Opened without
-    /// blocking, so that a FIFO put in place of a file cannot hang the build.
-    static func bytes(at url: URL, limit: Int) -> Data? {
-        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) <= limit else { return nil }
-        var data = Data(count: Int(status.st_size))
-        var offset = 0
-        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
-            while offset < buffer.count {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0, errno == EINTR { continue }
-                if count <= 0 { return false }
-                offset += count
-            }
-            return true
-        }
-        return complete ? data : nil
     }
 
     private static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int) {

@@ -117,7 +117,7 @@ public struct OutputFolder: Sendable {
             + media.map { (path: $0.path, url: $0.source, shownAs: $0.path) }
         var files: [OutputFile] = []
         for source in sources {
-            guard let data = FileManager.default.contents(atPath: source.url.path) else {
+            guard let data = PlainFile.bytes(at: source.url) else {
                 problems.append(.error(at: SourceLocation(file: source.shownAs), "cannot read '\(source.shownAs)' to copy it"))
                 continue
             }
