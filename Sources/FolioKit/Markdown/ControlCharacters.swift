@@ -57,13 +57,13 @@ enum ControlCharacters {
     /// A byte scan, so that the common case costs no String: C0 and DEL are single bytes, C1
     /// controls are 0xC2 followed by 0x80...0x9F.
     private static func containsControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for (index, byte) in bytes.enumerated() {
-            switch byte {
-            case 0x09, 0x0A, 0x0D: continue
-            case 0x00...0x1F, 0x7F: return true
-            case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): return true
-            default: continue
-            }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            if byte == 0x7F { return true }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9F { return true }
+            index += 1
         }
         return false
     }
