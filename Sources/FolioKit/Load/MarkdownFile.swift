@@ -24,7 +24,7 @@ struct MarkdownFile {
         guard let map = YAMLMap(root, file: source.path, lineOffset: parts.yamlFirstLine - 1, log: log, what: "front matter") else {
             return nil
         }
-        let body = MarkdownParser.parse(parts.body, file: source.path, firstLine: parts.bodyFirstLine)
+        let body = MarkdownParser.parse(parts.body, file: source.path, firstLine: parts.bodyFirstLine, log: log)
         return MarkdownFile(frontMatter: map, body: body)
     }
 }

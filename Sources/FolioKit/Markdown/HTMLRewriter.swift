@@ -5,7 +5,7 @@ import CLibXML2
 /// they appear in, ids prefixed so that many bodies can share one page (the booklet).
 ///
 /// Every output — site page, single-page booklet, EPUB chapter — goes through this one
-/// serialiser. The body is read with libxml2's XML parser (see `FootnoteMarkup`), or with its
+/// serialiser. The body is read with libxml2's XML parser (`BodyXHTML` made it XML), or with its
 /// HTML parser should the XML parser ever refuse it.
 public struct HTMLRewriter: Sendable {
     public enum LinkAction: Sendable {
@@ -76,13 +76,7 @@ public struct HTMLRewriter: Sendable {
             }
         }
         // Unwrapping changes the tree, so it waits until the walk is over.
-        // An image that cannot be shown leaves its alt text.
-        for element in unwrapped {
-            if LibXML.name(of: element) == "img", let alt = LibXML.attribute("alt", of: element), !alt.isEmpty {
-                xmlAddPrevSibling(element, xmlNewText(alt))
-            }
-            LibXML.unwrap(element)
-        }
+        unwrapped.forEach(LibXML.replaceByContent)
         var links = PageLinks()
         LibXML.forEachElement(below: body) { element in
             links.record(element: LibXML.name(of: element)) { LibXML.attribute($0, of: element) }

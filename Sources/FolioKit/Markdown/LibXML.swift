@@ -58,8 +58,71 @@ enum LibXML {
         }
     }
 
+    /// Every node below `parent`, depth-first in document order; `visit` says whether to go
+    /// below the node it was given.
+    static func forEachNode(below parent: xmlNodePtr, _ visit: (xmlNodePtr) -> Bool) {
+        var child = parent.pointee.children
+        while let node = child {
+            if visit(node) { forEachNode(below: node, visit) }
+            child = node.pointee.next
+        }
+    }
+
+    static func attributeNames(of node: xmlNodePtr) -> [String] {
+        var names: [String] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            names.append(current.pointee.name.map { String(cString: $0) } ?? "")
+            attribute = current.pointee.next
+        }
+        return names
+    }
+
+    static func removeAttribute(_ name: String, of node: xmlNodePtr) {
+        xmlUnsetProp(node, name)
+    }
+
+    /// Text of the element's own, for places that want words rather than markup: `skipping`
+    /// names elements whose text is someone else's (a nested list), and an image gives its alt text.
+    static func text(of node: xmlNodePtr, skipping: Set<String> = []) -> String {
+        var result = ""
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_TEXT_NODE:
+                result += current.pointee.content.map { String(cString: $0) } ?? ""
+            case XML_ELEMENT_NODE:
+                let name = self.name(of: current)
+                if name == "img" {
+                    result += attribute("alt", of: current) ?? ""
+                } else if !skipping.contains(name) {
+                    result += text(of: current, skipping: skipping)
+                }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        return result
+    }
+
     static func rename(_ node: xmlNodePtr, to name: String) {
         xmlNodeSetName(node, name)
+    }
+
+    /// Removes a node and everything below it.
+    static func remove(_ node: xmlNodePtr) {
+        xmlUnlinkNode(node)
+        xmlFreeNode(node)
+    }
+
+    /// Replaces an element that cannot stay by what a reader should still see: an image by its
+    /// alt text, any other element by its children.
+    static func replaceByContent(_ element: xmlNodePtr) {
+        if name(of: element) == "img", let alt = attribute("alt", of: element), !alt.isEmpty {
+            xmlAddPrevSibling(element, xmlNewText(alt))
+        }
+        unwrap(element)
     }
 
     /// Replaces an element by its children.

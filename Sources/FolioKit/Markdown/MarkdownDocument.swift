@@ -17,9 +17,9 @@ public struct MarkdownDocument: Sendable {
         public var id: String
     }
 
-    /// cmark-gfm's HTML: safe (no raw HTML, no `javascript:` URLs), destinations not yet rewritten,
-    /// headings without ids (`HTMLRewriter` adds them), footnote attributes given empty values so
-    /// that it is also XML (`FootnoteMarkup`).
+    /// cmark-gfm's HTML as well-formed XHTML (`BodyXHTML`): only the elements and attributes of
+    /// `MarkupAllowList`, no raw HTML, no URL with another scheme than http(s), mailto or tel;
+    /// destinations not yet rewritten, headings without ids (`HTMLRewriter` adds them).
     public var html: String
     public var references: [Reference]
     public var headings: [Heading]

@@ -21,7 +21,14 @@ public enum MarkdownParser {
     /// Parses `text`, whose first line is line `firstLine` of `file`, so that every reference
     /// points into the file rather than into the body.
     public static func parse(_ text: String, file: String, firstLine: Int) -> MarkdownDocument {
+        parse(text, file: file, firstLine: firstLine, log: DiagnosticLog())
+    }
+
+    /// Parses as above and reports into `log` what keeps the body from being published: such a
+    /// body is empty, so that nothing later reports on it again.
+    static func parse(_ text: String, file: String, firstLine: Int, log: DiagnosticLog) -> MarkdownDocument {
         precondition(registered)
+        let text = ControlCharacters.spaced(text)
         let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         // Without CMARK_OPT_UNSAFE raw HTML and javascript: URLs are dropped, as the contract asks.
         let renderOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
@@ -45,30 +52,36 @@ public enum MarkdownParser {
         guard let root = parsed else { return .empty }
         defer { cmark_node_free(root) }
 
+        if let line = NestingDepth.firstLineTooDeep(in: root) {
+            log.error(at: SourceLocation(file: file, line: line + firstLine - 1),
+                      "quotes, lists, emphasis or links are nested more than \(NestingDepth.limit) levels deep here; \(NestingDepth.limit) is the limit")
+            return .empty
+        }
+        ControlCharacters.space(tree: root)
+
         var collector = TreeCollector(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) })
         collector.walk(root)
 
         var html = ""
         if let rendered = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser)) {
-            html = FootnoteMarkup.withAttributeValues(String(cString: rendered))
+            html = BodyXHTML.make(fromCmarkHTML: String(cString: rendered))
             free(rendered)
         }
         return MarkdownDocument(
             html: html,
             references: collector.references,
             headings: collector.headings,
-            plainText: collector.words.joined(separator: " ")
+            plainText: PlainText.of(root)
         )
     }
 }
 
-/// Walks the cmark tree once, collecting what validation, anchors and search need.
+/// Walks the cmark tree once, collecting what validation and anchors need.
 private struct TreeCollector {
     let file: String
     let lineOffset: Int
     var references: [MarkdownDocument.Reference] = []
     var headings: [MarkdownDocument.Heading] = []
-    var words: [String] = []
     private var usedIDs: [String: Int] = [:]
     let lines: [Substring]
 
@@ -112,9 +125,6 @@ private struct TreeCollector {
             case CMARK_NODE_HEADING:
                 let text = Self.text(of: node)
                 headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: uniqueID(for: text)))
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                let literal = string(cmark_node_get_literal(node))
-                if !literal.isEmpty { words.append(literal) }
             default:
                 break
             }

@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+@testable import FolioKit
+
+/// Bodies an editor wrote carelessly or with intent (issue 17): each case once through the parser
+/// and rewriter, and the ones whose failure showed in a build through a whole build.
+@Suite struct MarkdownHardeningTests {
+    static func rewritten(_ markdown: String, idPrefix: String = "") -> String {
+        let document = MarkdownParser.parse(markdown, file: "projects/a.md", firstLine: 1)
+        return HTMLRewriter(idPrefix: idPrefix, footnoteBackLabel: "Back") { _, _ in .keep }.rewrite(document)
+    }
+
+    @Test func textThatLooksLikeMarkupStaysText() {
+        let markdown = """
+        ![A field data-footnote onerror=alert(document.domain) x](../media/field.png "t data-footnote onload=alert(2) y")
+
+        [a link](x.md "data-footnotes onclick=alert(3)") and data-footnote-ref text[^1].
+
+        [^1]: A note with data-footnote-backref onmouseover=alert(4) in it.
+        """
+        let html = Self.rewritten(markdown)
+        #expect(BodyInvariants.violations(of: html).isEmpty, "\(BodyInvariants.violations(of: html)): \(html)")
+        let image = BodyInvariants.elements(named: "img", in: html).first
+        #expect(image?["alt"] == "A field data-footnote onerror=alert(document.domain) x")
+        #expect(image?["title"] == "t data-footnote onload=alert(2) y")
+        #expect(image?.count == 3)
+        let links = BodyInvariants.elements(named: "a", in: html)
+        #expect(links.first?["title"] == "data-footnotes onclick=alert(3)")
+        // cmark's own footnote attributes are still there, with values, on the elements it made.
+        #expect(links.contains { $0["data-footnote-ref"] == "" && $0["href"] == "#fn-1" })
+        #expect(links.contains { $0["data-footnote-backref"] == "" && $0["href"] == "#fnref-1" })
+        #expect(BodyInvariants.elements(named: "section", in: html).first?["data-footnotes"] == "")
+    }
+
+    @Test func footnoteLabelsWithAccentsQuotesAndBracketsGiveMatchingIDs() {
+        let html = Self.rewritten("""
+        A[^café] b[^a"b] c[^x<y>] d[^plain-1] e[^50%] f[^a%41] g[^aA].
+
+        [^café]: one
+        [^a"b]: two
+        [^x<y>]: three
+        [^plain-1]: four
+        [^50%]: five
+        [^a%41]: six
+        [^aA]: seven
+        """, idPrefix: "p--")
+        #expect(BodyInvariants.violations(of: html).isEmpty, "\(html)")
+        let ids = (BodyInvariants.elements(named: "li", in: html) + BodyInvariants.elements(named: "a", in: html)).compactMap { $0["id"] }
+        #expect(Set(ids).count == ids.count, "duplicate ids: \(ids)")
+        #expect(ids.contains("p--fn-café") && ids.contains("p--fn-a\"b") && ids.contains("p--fn-x<y>") && ids.contains("p--fn-plain-1"))
+        // Every same-document link finds its element the way browsers and the link check look.
+        for href in BodyInvariants.elements(named: "a", in: html).compactMap({ $0["href"] }) {
+            let fragment = String(href.dropFirst())
+            #expect(ids.contains(fragment.removingPercentEncoding ?? fragment), "\(href) finds no id in \(ids)")
+            #expect(!fragment.contains { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == " " }, "\(href) is not a valid URL")
+        }
+        // Labels that need no decoding keep cmark's ids, byte for byte.
+        #expect(html.contains("href=\"#p--fn-plain-1\""))
+    }
+
+    @Test func verticalTabsAndOtherControlCharactersAreSpaces() {
+        let html = Self.rewritten("Line\u{B}break, form\u{C}feed, bell\u{7}char, entity&#11;tab, nel\u{85}next, `co\u{B}de`.\n\n[li\u{1}nk](x.md \"ti&#1;tle\")")
+        #expect(BodyInvariants.violations(of: html).isEmpty, "\(html)")
+        for words in ["Line break", "form feed", "bell char", "entity tab", "nel next", "co de", "li nk"] {
+            #expect(html.contains(words), "'\(words)' glued or lost in \(html)")
+        }
+        #expect(BodyInvariants.elements(named: "a", in: html).first?["title"] == "ti tle")
+        let document = MarkdownParser.parse("Line\u{B}break", file: "projects/a.md", firstLine: 1)
+        #expect(document.plainText == "Line break")
+    }
+
+    @Test func taskListBoxesAreNamedByTheirItem() {
+        let html = Self.rewritten("- [x] flown over *the* field\n- [ ] sold\n  - [ ] nested one\n\n1. [x] loose\n\n2. [ ] items\n")
+        #expect(BodyInvariants.violations(of: html).isEmpty, "\(html)")
+        let boxes = BodyInvariants.elements(named: "input", in: html)
+        #expect(boxes.map { $0["aria-label"] } == ["flown over the field", "sold", "nested one", "loose", "items"])
+        #expect(boxes.map { $0["checked"] != nil } == [true, false, false, true, false])
+        #expect(boxes.allSatisfy { $0["disabled"] != nil && $0["type"] == "checkbox" })
+    }
+
+    @Test func searchTextHasOneSpaceBetweenWords() {
+        let document = MarkdownParser.parse("""
+        ## Solution
+
+        See [a related project](b.md#results). It *really* works,
+        across `lines`.
+
+        - one
+        - two
+
+        | a | b |
+        |---|---|
+        | 1 | 2 |
+        """, file: "projects/a.md", firstLine: 1)
+        #expect(document.plainText == "Solution See a related project. It really works, across lines. one two a b 1 2")
+    }
+
+    @Test func nestingDeeperThanTheLimitIsOneErrorAtItsLine() {
+        let quotes = String(repeating: ">", count: 3000) + " deep"
+        let lists = String(repeating: "- ", count: 2000) + "deep"
+        let emphasis = String(repeating: "*a ", count: 1500) + "x" + String(repeating: " a*", count: 1500)
+        for deep in [quotes, lists, emphasis] {
+            let log = DiagnosticLog()
+            let document = MarkdownParser.parse("Intro.\n\nMore.\n\n" + deep + "\n", file: "projects/a.md", firstLine: 12, log: log)
+            #expect(log.diagnostics.count == 1)
+            let error = log.diagnostics.first
+            #expect(error?.severity == .error)
+            #expect(error?.location.file == "projects/a.md")
+            #expect(error?.location.line == 16)
+            #expect(error?.message.contains("\(NestingDepth.limit)") == true, "\(error?.message ?? "")")
+            #expect(document.html.isEmpty)
+        }
+        let log = DiagnosticLog()
+        let allowed = MarkdownParser.parse(String(repeating: "> ", count: NestingDepth.limit - 2) + "fine", file: "projects/a.md", firstLine: 1, log: log)
+        #expect(log.diagnostics.isEmpty)
+        let html = HTMLRewriter { _, _ in .keep }.rewrite(allowed)
+        #expect(BodyInvariants.violations(of: html).isEmpty)
+        #expect(html.contains("fine"))
+    }
+}
+
+/// The same cases through a whole build, where their failures showed: errors at the content
+/// file, never at a layout, and nothing after them.
+@Suite struct MarkdownHardeningBuildTests {
+    private let scratch = TemporaryFolder("folio-md-hardening")
+    var content: URL { scratch.url.appendingPathComponent("Content") }
+    var output: URL { scratch.url.appendingPathComponent("Output") }
+
+    init() throws {
+        try write("site.yaml", """
+        title: Demo Programme
+        language: en
+        funding_notice: Funded by the European Union.
+        sectors:
+          ict: {name: ICT, colour: "#5b3a99"}
+        booklet:
+          title: Demo booklet
+          identifier: urn:uuid:0b7c1d9e-2f4a-4c55-9d1e-123456789abc
+          date: 2019-05-31
+        """)
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = content.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func project(body: String) throws {
+        try write("projects/deep.md", """
+        ---
+        title: Deep
+        summary: A project.
+        sectors: [ict]
+        countries: [PT]
+        call: Open Call 1
+        funding_eur: 1000
+        partners: [{name: A, country: PT}]
+        ---
+        \(body)
+        """)
+    }
+
+    func build() -> Pipeline.BuildReport {
+        Pipeline.build(.init(content: content, layouts: BuildTests.layouts, output: output))
+    }
+
+    @Test func footnoteLabelsWithAccentsBuild() throws {
+        try project(body: "A[^café] b[^a\"b] c[^x<y>].\n\n[^café]: one\n[^a\"b]: two\n[^x<y>]: three\n")
+        let report = build()
+        #expect(report.succeeded, "\(report.diagnostics.map { "\($0.location.file):\($0.location.line): \($0.text)" })")
+        #expect(!report.diagnostics.contains { $0.location.file.contains("Layouts") })
+        let page = try String(contentsOf: output.appendingPathComponent("projects/deep.html"), encoding: .utf8)
+        #expect(page.contains("id=\"fn-café\""))
+    }
+
+    @Test func tooDeepABodyIsOneErrorAtItsLine() throws {
+        try project(body: "Intro.\n\n" + String(repeating: ">", count: 3000) + " deep\n")
+        let report = build()
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.count == 1, "\(report.diagnostics.map(\.text))")
+        let error = report.diagnostics.first
+        #expect(error?.location.file.hasSuffix("projects/deep.md") == true)
+        #expect(error?.location.line == 12)
+    }
+}
