@@ -9,6 +9,8 @@ final class StagingWriter: @unchecked Sendable {
     let folder: URL
     /// The previous build's output, whose unchanged files are hard-linked instead of written.
     let previous: URL?
+    /// Where the link scans are kept from one build to the next.
+    private let scanFile: URL
     private let scans: LinkScanCache
     private let lock = NSLock()
     private var madeFolders: Set<String> = [""]
@@ -16,10 +18,11 @@ final class StagingWriter: @unchecked Sendable {
     private var paths: Set<String> = []
     private var failure: Error?
 
-    init(folder: URL, previous: URL?) {
+    init(folder: URL, previous: URL?, cache: CacheFolder) {
         self.folder = folder
         self.previous = previous
-        scans = previous.map(LinkScanCache.init(readingFrom:)) ?? LinkScanCache()
+        scanFile = cache.file(LinkScanCache.fileName)
+        scans = LinkScanCache(readingFrom: scanFile)
     }
 
     /// Writes `file`; HTML pages are scanned for their links first. Safe from any thread.
@@ -58,7 +61,8 @@ final class StagingWriter: @unchecked Sendable {
     /// Writes the link-scan cache for the next build; safe beside the link check.
     func saveLinkScans() throws {
         let scanned = scansByPath.map { (digest: $0.scan.digest, links: $0.scan.links) }
-        try OutputFolder.write(OutputFile(path: LinkScanCache.fileName, data: LinkScanCache.serialised(scanned)), into: folder, reusingFrom: nil)
+        try FileManager.default.createDirectory(at: scanFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try LinkScanCache.serialised(scanned).write(to: scanFile, options: .atomic)
     }
 
     /// Throws the first failure to write a file, if any.
