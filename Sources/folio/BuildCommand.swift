@@ -33,6 +33,6 @@ struct BuildCommand: ParsableCommand {
         options.detail("content: \(options.content), layouts: \(folders.layouts), \(report.fileCount) files rendered")
         options.detail("stages: \(report.stageTimes.summary)")
         if options.quiet { return }
-        print("built \(folders.output)/: \(report.pageCount) pages, booklet \(report.epubBytes / 1024) KB, \(String(format: "%.2f", seconds)) s, \(warnings) warning\(warnings == 1 ? "" : "s")")
+        print("built \(folders.output)/: \(report.pageCount) pages, booklet \(report.epubSizeText), \(String(format: "%.2f", seconds)) s, \(warnings) warning\(warnings == 1 ? "" : "s")")
     }
 }

@@ -54,6 +54,18 @@ public enum SitePaths {
         }
     }
 
+    /// The public URL of the page at `path` under the site's absolute root: the home page is the
+    /// directory itself (`https://x.eu/sub/`), as canonical links, sitemap and feed all give it.
+    public static func absolute(_ path: String, root: String) -> String {
+        root + (path == home ? "" : path)
+    }
+
+    /// The path the site is published under (`base_url: https://x.eu/sub/` → `/sub/`), if known.
+    public static func sitePath(of config: SiteConfig) -> String? {
+        guard let root = config.absoluteRoot, let path = URLComponents(string: root)?.percentEncodedPath else { return nil }
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
     /// `target` (from the root) as an href from the page at `page` (from the root).
     public static func relative(_ target: String, from page: String) -> String {
         let depth = depth(of: page)
