@@ -85,4 +85,42 @@ import Testing
             #expect(error?.location.line == 14, "\(link)")
         }
     }
+
+    /// The value column's heading of the chart `id` on the metrics page.
+    func valueHeading(of id: String) throws -> String? {
+        let page = try site.read("metrics/index.html")
+        guard let figure = page.range(of: "id=\"chart-\(id)\"") else { return nil }
+        let rest = page[figure.upperBound...]
+        return rest.firstMatch(of: /<th scope="col">[^<]*<\/th><th scope="col">([^<]*)<\/th>/).map { String($0.1) }
+    }
+
+    @Test func eachChartNamesItsOwnValueColumn() throws {
+        try site.write("data/metrics.yaml", """
+        charts:
+          - id: raised
+            title: Funds raised
+            kind: bar
+            unit: EUR
+            value_label: Raised by the SMEs (EUR)
+            points: [{label: "2018", value: 1700000}]
+          - id: registrations
+            title: SMEs registered
+            kind: line
+            unit: count
+            points: [{label: "2018", value: 160}, {label: "2019", value: 205}]
+          - id: share
+            title: Share of women founders
+            kind: column
+            unit: percent
+            points: [{label: "2018", value: 31}]
+        """)
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+        #expect(try valueHeading(of: "raised") == "Raised by the SMEs (EUR)")
+        #expect(try valueHeading(of: "registrations") == "Value")
+        #expect(try valueHeading(of: "share") == "Value (%)")
+        #expect(try valueHeading(of: "projects-per-sector") == "Projects")
+        #expect(try valueHeading(of: "funding-per-sector") == "Direct funding (EUR)")
+        #expect(try site.read("booklet/edition.html").contains("<th scope=\"col\">Raised by the SMEs (EUR)</th>"))
+    }
 }
