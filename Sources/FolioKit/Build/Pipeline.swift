@@ -116,6 +116,13 @@ public enum Pipeline {
         do {
             try savingScans.wait().get()
             try writer.finish()
+        } catch let failure as StagingWriter.WriteFailure {
+            // A name from the content may be what the file system refused: reported where it is written.
+            if let origin = PageSources.origin(of: failure.path, in: content) {
+                report.diagnostics += paths.apply(to: [.error(at: origin, "cannot write '\(failure.path)', made from this: \(failure.underlying.localizedDescription)")])
+            } else {
+                report.diagnostics.append(outputProblem("cannot write '\(failure.path)'", failure.underlying))
+            }
         } catch {
             report.diagnostics.append(outputProblem("cannot write the output", error))
         }

@@ -16,7 +16,13 @@ final class StagingWriter: @unchecked Sendable {
     private var madeFolders: Set<String> = [""]
     private var links: [String: (digest: LinkScanCache.Digest, links: PageLinks)] = [:]
     private var paths: Set<String> = []
-    private var failure: Error?
+    private var failure: WriteFailure?
+
+    /// A file that could not be written, by its path in the output.
+    struct WriteFailure: Error {
+        var path: String
+        var underlying: Error
+    }
 
     init(folder: URL, previous: URL?, cache: CacheFolder) {
         self.folder = folder
@@ -50,7 +56,7 @@ final class StagingWriter: @unchecked Sendable {
             try makeFolder(for: file.path)
             try OutputFolder.write(file, into: folder, reusingFrom: previous)
         } catch {
-            lock.withLock { failure = failure ?? error }
+            lock.withLock { failure = failure ?? WriteFailure(path: file.path, underlying: error) }
         }
         lock.withLock {
             paths.insert(file.path)
@@ -65,7 +71,7 @@ final class StagingWriter: @unchecked Sendable {
         try LinkScanCache.serialised(scanned).write(to: scanFile, options: .atomic)
     }
 
-    /// Throws the first failure to write a file, if any.
+    /// Throws the first failure to write a file (a `WriteFailure`), if any.
     func finish() throws {
         if let failure = lock.withLock({ failure }) { throw failure }
     }

@@ -17,11 +17,12 @@ public enum SitePaths {
     public static let robots = "robots.txt"
     public static let searchData = "assets/search-data.js"
 
-    public static func project(_ slug: String) -> String { "projects/\(slug).html" }
-    public static func newsItem(_ slug: String) -> String { "news/\(slug).html" }
-    public static func sector(_ id: String) -> String { "sectors/\(id).html" }
+    // Names from the content are bounded (`FileName`): a page's file name is never too long to write.
+    public static func project(_ slug: String) -> String { "projects/\(FileName.bounded(slug)).html" }
+    public static func newsItem(_ slug: String) -> String { "news/\(FileName.bounded(slug)).html" }
+    public static func sector(_ id: String) -> String { "sectors/\(FileName.bounded(id)).html" }
     public static func country(_ code: String) -> String { "countries/\(code.lowercased()).html" }
-    public static func call(_ slug: String) -> String { "calls/\(slug).html" }
+    public static func call(_ slug: String) -> String { "calls/\(FileName.bounded(slug)).html" }
     public static func stage(_ id: String) -> String { "stages/\(id).html" }
 
     /// Free pages; `home` and `booklet` are the introductions of the home and booklet pages.
@@ -29,12 +30,12 @@ public enum SitePaths {
         switch slug {
         case "home": home
         case "booklet": booklet
-        default: "pages/\(slug).html"
+        default: "pages/\(FileName.bounded(slug)).html"
         }
     }
 
     public static func epub(for config: SiteConfig) -> String {
-        "booklet/\(Slug.suggest(for: config.booklet.title) ?? "booklet").epub"
+        "booklet/\(FileName.bounded(Slug.suggest(for: config.booklet.title) ?? "booklet")).epub"
     }
 
     /// The output file a content path becomes: `projects/a.md` → `projects/a.html`,
