@@ -9,7 +9,9 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Writes into a temporary folder beside the output, checks every link of every page, and \
         swaps the new output in only when everything succeeded: on any error the existing output \
-        is left as it was. Dates come from the content, or from SOURCE_DATE_EPOCH when it is set.
+        is left as it was. Dates come from the content, or from SOURCE_DATE_EPOCH when it is set. \
+        A second build into the same output waits for the first to finish (up to 2 minutes). \
+        Folio's caches live in .folio-cache/ beside the output, never in it.
         """
     )
 
@@ -33,6 +35,6 @@ struct BuildCommand: ParsableCommand {
         options.detail("content: \(options.content), layouts: \(folders.layouts), \(report.fileCount) files rendered")
         options.detail("stages: \(report.stageTimes.summary)")
         if options.quiet { return }
-        print("built \(folders.output)/: \(report.pageCount) pages, booklet \(report.epubBytes / 1024) KB, \(String(format: "%.2f", seconds)) s, \(warnings) warning\(warnings == 1 ? "" : "s")")
+        print("built \(folders.output)/: \(report.pageCount) pages, booklet \(report.epubSizeText), \(String(format: "%.2f", seconds)) s, \(warnings) warning\(warnings == 1 ? "" : "s")")
     }
 }

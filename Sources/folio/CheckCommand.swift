@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
         var diagnostics = result.diagnostics
         if let output {
             try options.validateFolder(output, flag: "--output")
-            diagnostics += Pipeline.checkOutput(URL(fileURLWithPath: output))
+            diagnostics += Pipeline.checkOutput(URL(fileURLWithPath: output), content: result.content)
         }
         options.report(diagnostics)
         if diagnostics.hasErrors { throw ExitCode(1) }

@@ -29,8 +29,12 @@ import Testing
             elements.append(Element(name: name, attributes: attributes))
         }
 
+        /// A `<tspan>`'s text (a line of a label) is also its `<text>`'s.
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if let index = open.last { elements[index].text += string }
+            for index in open.reversed() {
+                elements[index].text += string
+                if elements[index].name != "tspan" { break }
+            }
         }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
@@ -236,17 +240,59 @@ import Testing
         #expect(texts.contains("A & B"))
     }
 
-    @Test(arguments: Metrics.Chart.Kind.allCases)
-    func longLabelsAreShortenedNotDropped(kind: Metrics.Chart.Kind) throws {
-        let long = String(repeating: "Sustainable aquaculture monitoring ", count: 4).trimmingCharacters(in: .whitespaces)
-        let points = (1...8).map { ("\(long) \($0)", Double($0)) }
-        let elements = Self.parse(Self.render(Self.series(kind, points)))
-        let labels = elements.filter { $0.name == "text" }.map(\.text).filter { $0.hasPrefix("Sus") }
-        #expect(labels.count == points.count)
-        for label in labels {
-            #expect(label.count < long.count)
-            #expect(label.hasSuffix("…"))
+    /// Every `<text>` of `svg` as the lines it draws, each with the left and right ends of its
+    /// estimated extent (the estimate the charts fit their labels with).
+    static func textExtents(_ elements: [Element]) -> [(line: String, left: Double, right: Double)] {
+        var extents: [(String, Double, Double)] = []
+        var anchor = "start"
+        for (index, element) in elements.enumerated() where element.name == "text" || element.name == "tspan" {
+            if element.name == "text" { anchor = element.attributes["text-anchor"] ?? "start" }
+            // A text of several lines is measured by its lines.
+            let hasLines = element.name == "text" && elements.indices.contains(index + 1) && elements[index + 1].name == "tspan"
+            guard !hasLines, let x = element.attributes["x"].flatMap(Double.init) else { continue }
+            let width = ChartLabel.estimatedWidth(element.text)
+            let left = anchor == "end" ? x - width : anchor == "middle" ? x - width / 2 : x
+            extents.append((element.text, left, left + width))
         }
+        return extents
+    }
+
+    /// Long labels (the editors' own, as long as the contract lets them be) and long values:
+    /// every line drawn stays inside the drawing, a cut label carries its full text in a
+    /// `<title>`, and no label is dropped.
+    @Test(arguments: Metrics.Chart.Kind.allCases)
+    func longLabelsAndValuesStayInsideTheDrawing(kind: Metrics.Chart.Kind) throws {
+        let long = String(repeating: "Sustainable aquaculture monitoring ", count: 4).trimmingCharacters(in: .whitespaces)
+        let cases: [[(String, Double)]] = [
+            [("Direct funding to SMEs (whole programme)", 1_500_000), ("Raised by the SMEs in 2018", 1_700_000)],
+            [(long, 1_500_000_000)],
+            [(long, 1), ("Short", 2), (String(repeating: "Unbreakablewordwithoutspaces", count: 5), 3)],
+            (1...8).map { ("\(long) \($0)", Double($0) * 1_000_000) },
+            (1...12).map { ("研究开发项目资助计划第\($0)期", Double($0)) },
+        ]
+        for points in cases {
+            let elements = Self.parse(ChartSVG.render(Self.series(kind, points, unit: .eur), valueText: { NumberText.format($0, unit: .eur) }))
+            let width = Self.number(try #require(elements.first), "width")
+            for (line, left, right) in Self.textExtents(elements) where !line.isEmpty {
+                #expect(left >= 0 && right <= width, "\(kind): '\(line)' drawn from \(left) to \(right), outside 0…\(width)")
+            }
+            let titles = elements.filter { $0.name == "title" }.dropFirst().map(\.text)
+            for (label, _) in points {
+                let drawn = elements.contains { $0.name == "text" && $0.text.filter { $0 != " " } == label.filter { $0 != " " } }
+                #expect(drawn || titles.contains(label), "\(kind): '\(label)' neither drawn whole nor given in a <title>")
+            }
+        }
+    }
+
+    @Test func aLabelIsWrappedBeforeItIsCut() {
+        let wrapped = ChartLabel("Direct funding to SMEs (whole programme)", width: 188)
+        #expect(wrapped.lines == ["Direct funding to SMEs", "(whole programme)"])
+        #expect(!wrapped.isShortened)
+        let cut = ChartLabel(String(repeating: "word ", count: 40), width: 100)
+        #expect(cut.lines.count == 2)
+        #expect(cut.isShortened && cut.lines[1].hasSuffix("…"))
+        #expect(cut.width <= 100)
+        #expect(ChartLabel("Short", width: 100).lines == ["Short"])
     }
 
     @Test(arguments: Metrics.Chart.Kind.allCases)

@@ -14,9 +14,10 @@ import Testing
         links.ids = ["plain", "with space", "back\\slash", "new\nline", "cr\r\nlf"]
         links.references = [("a.html#b", false), ("odd\\n\nvalue", true), ("", false)]
         let digest = LinkScanCache.Digest(page)
-        try LinkScanCache.serialised([(digest, links)]).write(to: folder.appendingPathComponent(LinkScanCache.fileName))
+        let file = folder.appendingPathComponent(LinkScanCache.fileName)
+        try LinkScanCache.serialised([(digest, links)]).write(to: file)
 
-        let read = LinkScanCache(readingFrom: folder)
+        let read = LinkScanCache(readingFrom: file)
         let found = try #require(read.links(for: digest))
         #expect(found.ids == links.ids)
         #expect(found.references.map(\.value) == links.references.map(\.value))
@@ -39,7 +40,7 @@ import Testing
         let file = folder.appendingPathComponent(LinkScanCache.fileName)
         let text = LinkScanCache.serialised(pages)
         try text.write(to: file)
-        let read = LinkScanCache(readingFrom: folder)
+        let read = LinkScanCache(readingFrom: file)
         for page in pages {
             let found = try #require(read.links(for: page.digest))
             #expect(found.ids == page.links.ids)
@@ -49,7 +50,7 @@ import Testing
         var damaged = String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         damaged[damaged.count * 2 / 3] = "X not a line of this file"
         try Data(damaged.joined(separator: "\n").utf8).write(to: file)
-        #expect(LinkScanCache(readingFrom: folder).links(for: pages[0].digest) == nil)
+        #expect(LinkScanCache(readingFrom: file).links(for: pages[0].digest) == nil)
     }
 
     @Test func aRebuildResolvesCachedScansAgainstTheNewSite() throws {
@@ -58,7 +59,7 @@ import Testing
         // Forge the cached scan of an unchanged page: the rebuild must use it and find the link broken.
         let about = try Data(contentsOf: fixture.output.appendingPathComponent("pages/about.html"))
         let digest = LinkScanCache.Digest(about)
-        let cacheFile = fixture.output.appendingPathComponent(LinkScanCache.fileName)
+        let cacheFile = CacheFolder(output: fixture.output).file(LinkScanCache.fileName)
         let line = "P \(digest.size) \(String(digest.fnv, radix: 16))\n"
         let cache = try String(contentsOf: cacheFile, encoding: .utf8)
         #expect(cache.contains(line))
@@ -73,9 +74,10 @@ import Testing
     @Test func aDamagedCacheIsIgnored() throws {
         let fixture = try BuildTests()
         #expect(fixture.build().succeeded)
-        try Data("not a cache\nP x y\n".utf8).write(to: fixture.output.appendingPathComponent(LinkScanCache.fileName))
+        let cacheFile = CacheFolder(output: fixture.output).file(LinkScanCache.fileName)
+        try Data("not a cache\nP x y\n".utf8).write(to: cacheFile)
         #expect(fixture.build().succeeded)
-        #expect(try String(contentsOf: fixture.output.appendingPathComponent(LinkScanCache.fileName), encoding: .utf8)
+        #expect(try String(contentsOf: cacheFile, encoding: .utf8)
             .hasPrefix("folio link scans 2\n"))
     }
 }

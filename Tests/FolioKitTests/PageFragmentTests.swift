@@ -38,7 +38,7 @@ import Testing
             let output = fixture.folder.appendingPathComponent("Out-\(content.lastPathComponent)")
             let report = Pipeline.build(.init(content: content, layouts: BuildTests.layouts, output: output))
             #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
-            let recorded = LinkScanCache(readingFrom: output)
+            let recorded = LinkScanCache(readingFrom: CacheFolder(output: output).file(LinkScanCache.fileName))
             let pages = FileTree.files(in: output).filter { $0.hasSuffix(".html") }
             #expect(pages.count > 10)
             for page in pages {

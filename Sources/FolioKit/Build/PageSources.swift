@@ -28,6 +28,20 @@ struct PageSources {
         return .error(at: SourceLocation(file: file), "in \(problem.page): \(problem.message)")
     }
 
+    /// Where the content names the output file at `path` (a project's file, the `call:` line a
+    /// call's page is named after, a sector's id), for a problem writing it; nil for files Folio names.
+    static func origin(of path: String, in content: SiteContent) -> SourceLocation? {
+        if path.hasPrefix("media/") { return SourceLocation(file: path) }
+        if let project = content.projects.first(where: { SitePaths.project($0.slug) == path }) { return project.source.location(line: 1) }
+        if let item = content.news.first(where: { SitePaths.newsItem($0.slug) == path }) { return item.source.location(line: 1) }
+        if let page = content.pages.first(where: { SitePaths.page($0.slug) == path }) { return page.source.location(line: 1) }
+        if let sector = content.config.sectors.first(where: { SitePaths.sector($0.id.value) == path }) { return sector.id.location }
+        if path.hasPrefix("calls/"), let call = SiteIndex(content).calls.first(where: { SitePaths.call($0.slug) == path }) {
+            return call.projects.first?.callLocation
+        }
+        return nil
+    }
+
     private func body(of page: String, in content: SiteContent) -> (String, MarkdownDocument)? {
         if let project = content.projects.first(where: { SitePaths.project($0.slug) == page }) { return (project.source.path, project.body) }
         if let item = content.news.first(where: { SitePaths.newsItem($0.slug) == page }) { return (item.source.path, item.body) }

@@ -16,12 +16,15 @@ public enum Pipeline {
         public var output: URL
         /// `SOURCE_DATE_EPOCH`, when set: the date stamped into feed and EPUB.
         public var sourceDateEpoch: String?
+        /// How long to wait, in seconds, for another build into the same output to finish.
+        public var lockWait: Double
 
-        public init(content: URL, layouts: URL, output: URL, sourceDateEpoch: String? = nil) {
+        public init(content: URL, layouts: URL, output: URL, sourceDateEpoch: String? = nil, lockWait: Double = 120) {
             self.content = content
             self.layouts = layouts
             self.output = output
             self.sourceDateEpoch = sourceDateEpoch
+            self.lockWait = lockWait
         }
     }
 
@@ -30,6 +33,8 @@ public enum Pipeline {
         public var pageCount = 0
         public var fileCount = 0
         public var epubBytes = 0
+        /// The EPUB's size as the pages show it (`3,097 kB`).
+        public var epubSizeText = ""
         /// Wall time of each stage, in the order they ran: what `--verbose` prints.
         public var stageTimes = StageTimes()
         public var succeeded: Bool { !diagnostics.hasErrors }
@@ -45,9 +50,10 @@ public enum Pipeline {
     }
 
     /// Checks an output folder already written: links, anchors, nothing from another host.
-    public static func checkOutput(_ folder: URL) -> [Diagnostic] {
+    /// `content` gives the path the site is published under, which the 404 page links from.
+    public static func checkOutput(_ folder: URL, content: SiteContent? = nil) -> [Diagnostic] {
         let prefix = DisplayPaths.relativePath(of: folder, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        return LinkChecker.check(folder: folder).map { problem in
+        return LinkChecker.check(folder: folder, sitePath: content.flatMap { SitePaths.sitePath(of: $0.config) }).map { problem in
             .error(at: SourceLocation(file: prefix.isEmpty ? problem.page : prefix + "/" + problem.page), problem.message)
         }.sorted()
     }
@@ -55,9 +61,20 @@ public enum Pipeline {
     /// Builds the site and booklet. On any error the existing output folder is left untouched.
     public static func build(_ options: BuildOptions) -> BuildReport {
         let output = OutputFolder(options.output)
-        if let refusal = output.refusal(content: options.content, layouts: options.layouts) {
-            return BuildReport(diagnostics: [.error(at: SourceLocation(file: options.output.path), refusal.description)])
+        let outputError = { (message: String) in BuildReport(diagnostics: [.error(at: SourceLocation(file: options.output.path), message)]) }
+        if let refusal = output.refusal(content: options.content, layouts: options.layouts) { return outputError(refusal.description) }
+        let lock: OutputLock
+        do {
+            lock = try OutputLock(output: output.target, wait: options.lockWait)
+        } catch {
+            return outputError(error.description)
         }
+        // Checked again: the build that held the lock may have changed what is there.
+        if let refusal = output.refusal(content: options.content, layouts: options.layouts) { return outputError(refusal.description) }
+        return withExtendedLifetime(lock) { buildLocked(options, output: output) }
+    }
+
+    private static func buildLocked(_ options: BuildOptions, output: OutputFolder) -> BuildReport {
         var clock = StageTimes()
         let checked = check(contentFolder: options.content)
         clock.end("load and validate")
@@ -81,7 +98,7 @@ public enum Pipeline {
             report.diagnostics.append(outputProblem("cannot write the output", error))
             return report
         }
-        let writer = StagingWriter(folder: staging, previous: output.target)
+        let writer = StagingWriter(folder: staging, previous: output.target, cache: CacheFolder(output: output.target))
         let rendered = render(content, theme: theme, date: date, into: writer, clock: &clock)
         report.fileCount = writer.files.count
         let copies = OutputFolder.copies(assets: theme.assetsFolder, media: content.media)
@@ -96,9 +113,17 @@ public enum Pipeline {
         clock.end("check links")
         report.pageCount = writer.pageCount
         report.epubBytes = rendered.epubBytes
+        report.epubSizeText = FileSizeText.kilobytes(rendered.epubBytes, format: theme.string("formats.kilobytes"))
         do {
             try savingScans.wait().get()
             try writer.finish()
+        } catch let failure as StagingWriter.WriteFailure {
+            // A name from the content may be what the file system refused: reported where it is written.
+            if let origin = PageSources.origin(of: failure.path, in: content) {
+                report.diagnostics += paths.apply(to: [.error(at: origin, "cannot write '\(failure.path)', made from this: \(failure.underlying.localizedDescription)")])
+            } else {
+                report.diagnostics.append(outputProblem("cannot write '\(failure.path)'", failure.underlying))
+            }
         } catch {
             report.diagnostics.append(outputProblem("cannot write the output", error))
         }
@@ -120,7 +145,7 @@ public enum Pipeline {
     /// Every broken link of the pages written, reported where it can be fixed.
     private static func checkLinks(_ writer: StagingWriter, sources: PageSources, content: SiteContent,
                                    paths: DisplayPaths, layouts: URL) -> [Diagnostic] {
-        LinkChecker.check(links: writer.pages, files: writer.files).map {
+        LinkChecker.check(links: writer.pages, files: writer.files, sitePath: SitePaths.sitePath(of: content.config)).map {
             sources.locate($0, content: content, displayPaths: paths, layouts: layouts)
         }
     }

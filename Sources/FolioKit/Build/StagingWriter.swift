@@ -9,17 +9,26 @@ final class StagingWriter: @unchecked Sendable {
     let folder: URL
     /// The previous build's output, whose unchanged files are hard-linked instead of written.
     let previous: URL?
+    /// Where the link scans are kept from one build to the next.
+    private let scanFile: URL
     private let scans: LinkScanCache
     private let lock = NSLock()
     private var madeFolders: Set<String> = [""]
     private var links: [String: (digest: LinkScanCache.Digest, links: PageLinks)] = [:]
     private var paths: Set<String> = []
-    private var failure: Error?
+    private var failure: WriteFailure?
 
-    init(folder: URL, previous: URL?) {
+    /// A file that could not be written, by its path in the output.
+    struct WriteFailure: Error {
+        var path: String
+        var underlying: Error
+    }
+
+    init(folder: URL, previous: URL?, cache: CacheFolder) {
         self.folder = folder
         self.previous = previous
-        scans = previous.map(LinkScanCache.init(readingFrom:)) ?? LinkScanCache()
+        scanFile = cache.file(LinkScanCache.fileName)
+        scans = LinkScanCache(readingFrom: scanFile)
     }
 
     /// Writes `file`; HTML pages are scanned for their links first. Safe from any thread.
@@ -47,7 +56,7 @@ final class StagingWriter: @unchecked Sendable {
             try makeFolder(for: file.path)
             try OutputFolder.write(file, into: folder, reusingFrom: previous)
         } catch {
-            lock.withLock { failure = failure ?? error }
+            lock.withLock { failure = failure ?? WriteFailure(path: file.path, underlying: error) }
         }
         lock.withLock {
             paths.insert(file.path)
@@ -58,10 +67,11 @@ final class StagingWriter: @unchecked Sendable {
     /// Writes the link-scan cache for the next build; safe beside the link check.
     func saveLinkScans() throws {
         let scanned = scansByPath.map { (digest: $0.scan.digest, links: $0.scan.links) }
-        try OutputFolder.write(OutputFile(path: LinkScanCache.fileName, data: LinkScanCache.serialised(scanned)), into: folder, reusingFrom: nil)
+        try FileManager.default.createDirectory(at: scanFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try LinkScanCache.serialised(scanned).write(to: scanFile, options: .atomic)
     }
 
-    /// Throws the first failure to write a file, if any.
+    /// Throws the first failure to write a file (a `WriteFailure`), if any.
     func finish() throws {
         if let failure = lock.withLock({ failure }) { throw failure }
     }

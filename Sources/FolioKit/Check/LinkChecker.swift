@@ -13,24 +13,26 @@ public enum LinkChecker {
     }
 
     /// Checks pages held in memory. `files` is every path of the output, pages included, from the
-    /// output root.
-    public static func check(pages: [(path: String, html: Data)], files: Set<String>) -> [Problem] {
+    /// output root. `sitePath` is the path the site is published under (`/sub/`), when known:
+    /// the 404 page, served for missing paths at any depth, links from it (`/sub/assets/…`).
+    public static func check(pages: [(path: String, html: Data)], files: Set<String>, sitePath: String? = nil) -> [Problem] {
         let parsed = pages.concurrentMap(largestFirst: \.html.count) { PageLinkScanner.scan($0.html) }
-        return check(links: Array(zip(pages.map(\.path), parsed)), files: files)
+        return check(links: Array(zip(pages.map(\.path), parsed)), files: files, sitePath: sitePath)
     }
 
     /// Checks pages already scanned (the build scans each page as it is written).
-    static func check(links pages: [(path: String, links: PageLinks)], files: Set<String>) -> [Problem] {
+    static func check(links pages: [(path: String, links: PageLinks)], files: Set<String>, sitePath: String? = nil) -> [Problem] {
         let idsByPage = Dictionary(pages.map { ($0.path, $0.links.ids) }) { first, _ in first }
         let files = ExactPaths(files)
         // Runs of neighbouring pages are checked on all cores; a verdict never depends on which
         // run its page fell in, so the problems come out the same as from one run.
         let runLength = max(64, pages.count / 16)
         let runs = stride(from: 0, to: pages.count, by: runLength).map { Array(pages[$0..<min($0 + runLength, pages.count)]) }
-        return runs.concurrentMap { run in check(run, files: files, ids: idsByPage) }.flatMap { $0 }
+        return runs.concurrentMap { run in check(run, files: files, ids: idsByPage, sitePath: sitePath) }.flatMap { $0 }
     }
 
-    private static func check(_ pages: [(path: String, links: PageLinks)], files: ExactPaths, ids: [String: Set<String>]) -> [Problem] {
+    private static func check(_ pages: [(path: String, links: PageLinks)], files: ExactPaths, ids: [String: Set<String>],
+                              sitePath: String?) -> [Problem] {
         // Pages in one folder share their header, footer and cards: each distinct reference is
         // resolved once per folder (once per page for `#anchor` alone).
         struct Question: Hashable { var scope: String; var reference: String; var isResource: Bool }
@@ -38,7 +40,9 @@ public enum LinkChecker {
         var problems: [Problem] = []
         for (page, links) in pages {
             let folder = page.split(separator: "/").dropLast().joined(separator: "/")
-            for (value, isResource) in links.references {
+            for (written, isResource) in links.references {
+                // The 404 page's links from the site's path are checked as the links from the root they stand for.
+                let value = page == SitePaths.notFound && sitePath.map(written.hasPrefix) == true ? String(written.dropFirst(sitePath!.count)) : written
                 let key = Question(scope: value.hasPrefix("#") ? page : folder, reference: value, isResource: isResource)
                 let verdict: String?
                 if let known = verdicts[key] {
@@ -47,19 +51,19 @@ public enum LinkChecker {
                     verdict = problem(with: value, isResource: isResource, on: page, files: files, ids: ids)
                     verdicts[key] = verdict
                 }
-                if let verdict { problems.append(Problem(page: page, reference: value, message: verdict)) }
+                if let verdict { problems.append(Problem(page: page, reference: written, message: verdict)) }
             }
         }
         return problems
     }
 
     /// Checks an output folder already written.
-    public static func check(folder: URL) -> [Problem] {
+    public static func check(folder: URL, sitePath: String? = nil) -> [Problem] {
         let files = FileTree.files(in: folder)
         let pages = files.filter { $0.hasSuffix(".html") }.map { path in
             (path: path, html: FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) ?? Data())
         }
-        return check(pages: pages, files: Set(files))
+        return check(pages: pages, files: Set(files), sitePath: sitePath)
     }
 
     private static func problem(with value: String, isResource: Bool, on page: String,

@@ -1,12 +1,12 @@
 import Foundation
 
-/// What each page's link scan found, by a digest of the page's bytes, kept in the output folder
-/// from one build to the next. A page whose bytes are unchanged has the same ids and references,
+/// What each page's link scan found, by a digest of the page's bytes, kept in the cache folder
+/// beside the output (never in it: it is not published) from one build to the next. A page whose bytes are unchanged has the same ids and references,
 /// so a rebuild scans only the pages that changed; the links themselves are still resolved
 /// against the whole new site every time. Keyed by content, not by path, so a stale or foreign
 /// entry can never be used for a page it does not describe.
 struct LinkScanCache: Sendable {
-    static let fileName = ".folio-link-scans"
+    static let fileName = "link-scans"
     private static let header = "folio link scans 2"
     private var entries: [Digest: PageLinks] = [:]
 
@@ -42,9 +42,9 @@ struct LinkScanCache: Sendable {
 
     init() {}
 
-    /// The cache a previous build left in `folder`; empty when there is none or it is unreadable.
-    init(readingFrom folder: URL) {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(Self.fileName).path) else { return }
+    /// The cache a previous build left in `file`; empty when there is none or it is unreadable.
+    init(readingFrom file: URL) {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return }
         let header = Data((Self.header + "\n").utf8)
         guard data.starts(with: header) else { return }
         // Pages are independent of each other: the file is read in runs of whole pages on all cores.

@@ -2,7 +2,7 @@
 enum MetricsLoader {
     static let keys = ["figures", "charts"]
     static let figureKeys = ["id", "label", "value", "unit", "year", "note"]
-    static let chartKeys = ["id", "title", "kind", "unit", "points"]
+    static let chartKeys = ["id", "title", "kind", "unit", "points", "value_label"]
     static let pointKeys = ["label", "value"]
 
     static func load(_ source: SourceFile, log: DiagnosticLog) -> Metrics? {
@@ -52,7 +52,8 @@ enum MetricsLoader {
                 log.error(at: chart.valueLocation("points"), "\(chart.context)'points' needs at least one point")
             }
             guard let id, let title, let kind, let unit else { continue }
-            charts.append(.init(id: id, title: title.value, kind: kind, unit: unit, points: points))
+            charts.append(.init(id: id, title: title.value, kind: kind, unit: unit, points: points,
+                                valueLabel: chart.string("value_label")?.value))
         }
         return Metrics(figures: figures, charts: charts)
     }

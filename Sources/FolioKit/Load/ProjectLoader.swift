@@ -34,7 +34,8 @@ enum ProjectLoader {
             call: call.value, fundingEUR: funding, stage: map.string("stage"), partners: partners,
             website: map.string("website"), image: map.path("image"), tags: tags, body: file.body,
             listLocations: .init(sectors: map.valueLocation("sectors"), countries: map.valueLocation("countries"),
-                                 partners: map.valueLocation("partners"))
+                                 partners: map.valueLocation("partners")),
+            callLocation: call.location
         )
     }
 

@@ -28,6 +28,8 @@ public struct Metrics: Sendable {
         public var kind: Kind
         public var unit: Unit
         public var points: [Point]
+        /// The heading of the value column of the chart's data table (`value_label`).
+        public var valueLabel: String? = nil
     }
 
     public var figures: [Figure]

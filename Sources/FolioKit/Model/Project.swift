@@ -28,6 +28,8 @@ public struct Project: Sendable {
     public var body: MarkdownDocument
     /// Where the lists start, for rules about a list as a whole (`at least one`).
     public var listLocations: ListLocations
+    /// Where `call` is written: the call's page is made from it.
+    public var callLocation: SourceLocation? = nil
 
     public struct ListLocations: Sendable {
         public var sectors: SourceLocation

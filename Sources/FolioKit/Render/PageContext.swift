@@ -10,8 +10,15 @@ extension SiteRenderer {
             "path": path,
             "isHome": path == SitePaths.home,
         ]
-        if let root = config.absoluteRoot {
-            page["canonicalURL"] = root + (path == SitePaths.home ? "" : path)
+        // The 404 page is served in place of any missing path, at any depth: its links cannot be
+        // relative to where it sits, so with a base URL they start from the site's path; without
+        // one that path is unknown and they stay relative to the root. It is never indexed.
+        let isNotFound = path == SitePaths.notFound
+        let sitePath = isNotFound ? SitePaths.sitePath(of: config) : nil
+        func href(_ target: String) -> String { (sitePath ?? "") + SitePaths.relative(target, from: path) }
+        if isNotFound { page["noindex"] = true }
+        if let root = config.absoluteRoot, !isNotFound {
+            page["canonicalURL"] = SitePaths.absolute(path, root: root)
             if let imagePath { page["ogImageURL"] = root + imagePath }
         }
         var site: [String: Any] = ["title": config.title, "language": config.language.value, "fundingNotice": config.fundingNotice]
@@ -19,37 +26,41 @@ extension SiteRenderer {
         site["baseURL"] = config.baseURL?.value
 
         let menu: [[String: Any]] = config.menu.compactMap { item in
-            guard case .content(let contentPath, let anchor) = ContentLink.resolve(item.link.value, from: "site.yaml"),
-                  let target = SitePaths.forContent(contentPath) else { return nil }
-            let href = SitePaths.relative(target, from: path) + (anchor.map { "#\($0)" } ?? "")
-            return ["title": item.title, "href": href, "isCurrent": target == path]
+            switch ContentLink.resolve(item.link.value, from: "site.yaml") {
+            case .content(let contentPath, let anchor):
+                guard let target = SitePaths.forContent(contentPath) else { return nil }
+                return ["title": item.title, "href": href(target) + (anchor.map { "#\($0)" } ?? ""), "isCurrent": target == path]
+            case .external(let url) where MenuLink.isWebAddress(url):
+                return ["title": item.title, "href": url, "isCurrent": false, "isExternal": true]
+            default:
+                return nil
+            }
         }
         var booklet: [String: Any] = [
             "title": config.booklet.title,
-            "editionHref": SitePaths.relative(SitePaths.bookletEdition, from: path),
-            "epubHref": SitePaths.relative(SitePaths.epub(for: config), from: path),
-            "pageHref": SitePaths.relative(SitePaths.booklet, from: path),
+            "editionHref": href(SitePaths.bookletEdition),
+            "epubHref": href(SitePaths.epub(for: config)),
+            "pageHref": href(SitePaths.booklet),
         ]
         if let epubSize = epubSize.value {
-            let kilobytes = max(1, (epubSize + 512) / 1024)
-            booklet["epubSize"] = theme.string("formats.kilobytes").replacingOccurrences(of: "{value}", with: NumberText.format(Double(kilobytes), unit: .count))
+            booklet["epubSize"] = FileSizeText.kilobytes(epubSize, format: theme.string("formats.kilobytes"))
         }
         var sections: [String: Any] = [
-            "homeHref": SitePaths.relative(SitePaths.home, from: path),
-            "projectsHref": SitePaths.relative(SitePaths.projects, from: path),
-            "newsHref": SitePaths.relative(SitePaths.news, from: path),
-            "partnersHref": SitePaths.relative(SitePaths.partners, from: path),
-            "metricsHref": SitePaths.relative(SitePaths.metrics, from: path),
-            "bookletHref": SitePaths.relative(SitePaths.booklet, from: path),
-            "feedHref": SitePaths.relative(SitePaths.feed, from: path),
+            "homeHref": href(SitePaths.home),
+            "projectsHref": href(SitePaths.projects),
+            "newsHref": href(SitePaths.news),
+            "partnersHref": href(SitePaths.partners),
+            "metricsHref": href(SitePaths.metrics),
+            "bookletHref": href(SitePaths.booklet),
+            "feedHref": href(SitePaths.feed),
         ]
         // The footer links these pages only when the content has them.
         for (slug, key) in [("accessibility", "accessibilityHref"), ("legal-notice", "legalNoticeHref")]
         where content.pages.contains(where: { $0.slug == slug }) {
-            sections[key] = SitePaths.relative(SitePaths.page(slug), from: path)
+            sections[key] = href(SitePaths.page(slug))
         }
         return [
-            "root": SitePaths.root(from: path),
+            "root": sitePath ?? SitePaths.root(from: path),
             "strings": theme.strings,
             "site": site,
             "page": page,

@@ -45,7 +45,7 @@ public struct SiteIndex: Sendable {
 
         var usedSlugs: Set<String> = []
         calls = Dictionary(grouping: projects, by: \.call).keys.sorted().map { name in
-            var slug = Slug.suggest(for: name) ?? "call"
+            var slug = FileName.bounded(Slug.suggest(for: name) ?? "call")
             let base = slug
             var n = 2
             while !usedSlugs.insert(slug).inserted { slug = "\(base)-\(n)"; n += 1 }
@@ -67,7 +67,7 @@ public struct SiteIndex: Sendable {
             guard let entry = partnerProjects[key] else { return nil }
             let sectorOrder = content.config.sectorIDs
             let sectors = Set(entry.projects.flatMap(\.sectorIDs))
-            var id = Slug.suggest(for: "\(entry.name) \(entry.country)") ?? "partner"
+            var id = FileName.bounded(Slug.suggest(for: "\(entry.name) \(entry.country)") ?? "partner")
             let base = id
             var n = 2
             while !usedIDs.insert(id).inserted { id = "\(base)-\(n)"; n += 1 }

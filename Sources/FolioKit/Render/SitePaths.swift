@@ -23,20 +23,21 @@ public enum SitePaths {
     /// Free pages whose text is the introduction of a page Folio makes, not a page of their own.
     public static let introductions: [String: String] = ["home": home, "booklet": booklet]
 
-    public static func project(_ slug: String) -> String { "projects/\(slug).html" }
-    public static func newsItem(_ slug: String) -> String { "news/\(slug).html" }
-    public static func sector(_ id: String) -> String { "sectors/\(id).html" }
+    // Names from the content are bounded (`FileName`): a page's file name is never too long to write.
+    public static func project(_ slug: String) -> String { "projects/\(FileName.bounded(slug)).html" }
+    public static func newsItem(_ slug: String) -> String { "news/\(FileName.bounded(slug)).html" }
+    public static func sector(_ id: String) -> String { "sectors/\(FileName.bounded(id)).html" }
     public static func country(_ code: String) -> String { "countries/\(code.lowercased()).html" }
-    public static func call(_ slug: String) -> String { "calls/\(slug).html" }
+    public static func call(_ slug: String) -> String { "calls/\(FileName.bounded(slug)).html" }
     public static func stage(_ id: String) -> String { "stages/\(id).html" }
 
     /// Free pages; `home` and `booklet` are the introductions of the home and booklet pages.
     public static func page(_ slug: String) -> String {
-        introductions[slug] ?? "pages/\(slug).html"
+        introductions[slug] ?? "pages/\(FileName.bounded(slug)).html"
     }
 
     public static func epub(for config: SiteConfig) -> String {
-        "booklet/\(Slug.suggest(for: config.booklet.title) ?? "booklet").epub"
+        "booklet/\(FileName.bounded(Slug.suggest(for: config.booklet.title) ?? "booklet")).epub"
     }
 
     /// The output file a content path becomes: `projects/a.md` → `projects/a.html`,
@@ -54,6 +55,18 @@ public enum SitePaths {
         case "pages": return page(slug)
         default: return nil
         }
+    }
+
+    /// The public URL of the page at `path` under the site's absolute root: the home page is the
+    /// directory itself (`https://x.eu/sub/`), as canonical links, sitemap and feed all give it.
+    public static func absolute(_ path: String, root: String) -> String {
+        root + (path == home ? "" : path)
+    }
+
+    /// The path the site is published under (`base_url: https://x.eu/sub/` → `/sub/`), if known.
+    public static func sitePath(of config: SiteConfig) -> String? {
+        guard let root = config.absoluteRoot, let path = URLComponents(string: root)?.percentEncodedPath else { return nil }
+        return path.hasSuffix("/") ? path : path + "/"
     }
 
     /// `target` (from the root) as an href from the page at `page` (from the root).

@@ -19,8 +19,9 @@ public struct Theme: @unchecked Sendable {
 
     /// Loads the folder; problems are reported at the layout file's line.
     public static func load(from folder: URL) -> (theme: Theme?, diagnostics: [Diagnostic]) {
-        let (strings, stringsDiagnostics) = loadStrings(from: folder)
+        let (strings, stringsNode, stringsDiagnostics) = loadStrings(from: folder)
         var diagnostics = stringsDiagnostics
+        var references: [(path: String, references: TemplateReferences)] = []
         let stringsByPath = flatten(strings)
         HTMLEscaping.register()
         var library = MustacheLibrary()
@@ -31,6 +32,7 @@ public struct Theme: @unchecked Sendable {
                 diagnostics.append(.error(at: SourceLocation(file: path), "cannot read template as UTF-8 text"))
                 continue
             }
+            references.append((path, TemplateReferences(of: text)))
             do {
                 // Parsed as written first, so that errors point at the editor's own line and column.
                 let template = try MustacheTemplate(string: text)
@@ -47,22 +49,39 @@ public struct Theme: @unchecked Sendable {
             diagnostics.append(.error(at: SourceLocation(file: folder.appendingPathComponent("\(name).mustache").path), "missing template '\(name).mustache'"))
         }
 
+        diagnostics += missingPartials(references, names: Set(names.map { String($0.dropLast(".mustache".count)) }))
+        if let stringsNode {
+            diagnostics += InterfaceStrings.check(stringsNode, file: folder.appendingPathComponent("strings.yaml").path, templates: references)
+        }
+
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(folder: folder, library: library, strings: strings, stringsByPath: stringsByPath), diagnostics)
     }
 
-    /// `strings.yaml` as plain values, with its problems.
-    private static func loadStrings(from folder: URL) -> ([String: Any], [Diagnostic]) {
+    /// A partial or parent that is not in the folder renders as nothing, without a word: an
+    /// error at the tag instead.
+    private static func missingPartials(_ references: [(path: String, references: TemplateReferences)], names: Set<String>) -> [Diagnostic] {
+        references.flatMap { path, found in
+            found.partials.filter { !names.contains($0.name) }.map { partial in
+                Diagnostic.error(at: SourceLocation(file: path, line: partial.line, column: partial.column),
+                                 "no template '\(partial.name).mustache' in the layouts folder for '{{>\(partial.name)}}'",
+                                 suggestion: Suggestion.closest(to: partial.name, in: names))
+            }
+        }
+    }
+
+    /// `strings.yaml` as plain values and as composed (for its lines), with its problems.
+    private static func loadStrings(from folder: URL) -> ([String: Any], Node?, [Diagnostic]) {
         let stringsPath = folder.appendingPathComponent("strings.yaml").path
         guard let text = try? String(contentsOfFile: stringsPath, encoding: .utf8) else {
-            return ([:], [.error(at: SourceLocation(file: stringsPath), "missing strings.yaml: the interface text of the site")])
+            return ([:], nil, [.error(at: SourceLocation(file: stringsPath), "missing strings.yaml: the interface text of the site")])
         }
         let log = DiagnosticLog()
         if let node = YAMLDocument.parse(text, file: stringsPath, firstLine: 1, log: log), let map = plain(node) as? [String: Any] {
-            return (map, log.diagnostics)
+            return (map, node, log.diagnostics)
         }
         if log.diagnostics.isEmpty { log.error(at: SourceLocation(file: stringsPath), "strings.yaml must be a map of names to text") }
-        return ([:], log.diagnostics)
+        return ([:], nil, log.diagnostics)
     }
 
     private static func flatten(_ map: [String: Any], prefix: String = "") -> [String: String] {

@@ -30,6 +30,8 @@ enum SiteConfigRules {
                 diagnostics.append(.error(at: item.link.location, message, suggestion: hint))
             } else if case .content(let path, _) = link, path.hasPrefix("media/") {
                 diagnostics.append(.error(at: item.link.location, "menu links point at pages or sections, not media files"))
+            } else if case .external(let url) = link, !MenuLink.isWebAddress(url) {
+                diagnostics.append(.error(at: item.link.location, "menu links point at pages, sections or web addresses (http:// or https://), not '\(url)'"))
             }
         }
         return diagnostics

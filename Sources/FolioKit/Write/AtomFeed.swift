@@ -14,7 +14,7 @@ enum AtomFeed {
           <id>\(XMLText.escape(id(SitePaths.feed)))</id>
           <updated>\(updated)</updated>
           <link rel="self" href="\(XMLText.escape(url(SitePaths.feed)))"/>
-          <link rel="alternate" type="text/html" href="\(XMLText.escape(url(SitePaths.home)))"/>
+          <link rel="alternate" type="text/html" href="\(XMLText.escape(root.map { SitePaths.absolute(SitePaths.home, root: $0) } ?? "./"))"/>
           <author><name>\(XMLText.escape(config.booklet.publisher ?? config.title))</name></author>
 
         """

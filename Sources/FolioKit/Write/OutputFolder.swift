@@ -8,8 +8,12 @@ import Glibc
 /// would destroy anything an editor wrote.
 public struct OutputFolder: Sendable {
     public let target: URL
-    /// A file every Folio output holds, so that an existing folder without it is never replaced.
-    static let marker = ".folio-output"
+    /// The file an output written by earlier versions of Folio holds: such a folder may still be
+    /// replaced. Folio no longer writes it (it was published with the site); which folder Folio
+    /// wrote is recorded in the cache folder instead (`OutputIdentity`).
+    static let legacyMarker = ".folio-output"
+    /// Where the identity of the folder last put in place is recorded.
+    var identityRecord: URL { CacheFolder(output: target).file("output-identity") }
 
     public enum Refusal: Error, CustomStringConvertible {
         case unsafe(String)
@@ -30,15 +34,40 @@ public struct OutputFolder: Sendable {
                 return .unsafe("the output folder '\(target.path)' would overlap the \(name) folder '\(path)'")
             }
         }
+        if let kind = nonFolderKind() {
+            return .unsafe("'\(target.path)' is \(kind), not a folder: the output folder is replaced as a whole; choose another --output")
+        }
         let fm = FileManager.default
         for sign in [".git", "Package.swift"] where fm.fileExists(atPath: target.appendingPathComponent(sign).path) {
             return .unsafe("'\(target.path)' holds \(sign): it looks like a repository, not an output folder")
         }
         if let entries = try? fm.contentsOfDirectory(atPath: target.path), !entries.isEmpty,
-           !entries.contains(Self.marker) {
-            return .unsafe("'\(target.path)' exists and was not written by Folio; remove it or choose another --output")
+           !entries.contains(Self.legacyMarker),
+           OutputIdentity(of: target).map({ $0 != OutputIdentity.recorded(in: identityRecord) }) ?? true {
+            return .unsafe("'\(target.path)' exists and was not written by Folio (or not by the last build recorded in '\(identityRecord.deletingLastPathComponent().path)'); remove it or choose another --output")
         }
         return nil
+    }
+
+    /// What the target is when it exists but is not a folder (or a link to one): replacing it
+    /// would destroy it.
+    private func nonFolderKind() -> String? {
+        var status = stat()
+        guard lstat(target.path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR:
+            return nil
+        case S_IFLNK:
+            var resolved = stat()
+            guard stat(target.path, &resolved) == 0 else { return "a broken symbolic link" }
+            return (resolved.st_mode & S_IFMT) == S_IFDIR ? nil : "a symbolic link to a file"
+        case S_IFREG:
+            return "a file"
+        case S_IFIFO:
+            return "a named pipe"
+        default:
+            return "a special file"
+        }
     }
 
     /// A fresh folder beside the target for this build's files.
@@ -48,7 +77,6 @@ public struct OutputFolder: Sendable {
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        try Data().write(to: staging.appendingPathComponent(Self.marker))
         return staging
     }
 
@@ -127,8 +155,11 @@ public struct OutputFolder: Sendable {
     }
 
     /// Puts the staging folder in the target's place; the old output is removed only after.
+    /// The staging folder's identity is recorded first: a rename keeps it, and a record of a
+    /// folder that never got in place matches nothing.
     public func commit(_ staging: URL) throws {
         let fm = FileManager.default
+        try OutputIdentity(of: staging)?.record(in: identityRecord)
         let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: old)
         if fm.fileExists(atPath: target.path) { try fm.moveItem(at: target, to: old) }

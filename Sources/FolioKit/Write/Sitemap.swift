@@ -3,7 +3,7 @@ enum Sitemap {
     static func render(pagePaths: [String], absoluteRoot: String) -> [OutputFile] {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in pagePaths.sorted() {
-            let location = absoluteRoot + (path == SitePaths.home ? "" : path)
+            let location = SitePaths.absolute(path, root: absoluteRoot)
             xml += "  <url><loc>\(XMLText.escape(location))</loc></url>\n"
         }
         xml += "</urlset>\n"

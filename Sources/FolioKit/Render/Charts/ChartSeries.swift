@@ -13,17 +13,20 @@ public struct ChartSeries: Sendable {
     public var kind: Metrics.Chart.Kind
     public var unit: Metrics.Unit
     public var points: [Point]
+    /// The heading of the data table's value column; nil for the neutral one of its unit.
+    public var valueHeading: String?
 
-    init(id: String, title: String, kind: Metrics.Chart.Kind, unit: Metrics.Unit, points: [Point]) {
+    init(id: String, title: String, kind: Metrics.Chart.Kind, unit: Metrics.Unit, points: [Point], valueHeading: String? = nil) {
         self.id = id
         self.title = title
         self.kind = kind
         self.unit = unit
         self.points = points
+        self.valueHeading = valueHeading
     }
 
     init(_ chart: Metrics.Chart) {
         self.init(id: chart.id.value, title: chart.title, kind: chart.kind, unit: chart.unit,
-                  points: chart.points.map { Point(label: $0.label, value: $0.value, colour: nil) })
+                  points: chart.points.map { Point(label: $0.label, value: $0.value, colour: nil) }, valueHeading: chart.valueLabel)
     }
 }

@@ -11,8 +11,6 @@ extension SiteRenderer {
     }
 
     func notFoundPages() -> [PageJob] {
-        // Served for any missing path, so its links cannot be relative to where it sits:
-        // with a base URL they are absolute; without, relative to the root as a best effort.
         [PageJob(path: SitePaths.notFound, template: "404") { [self] in
             context(path: SitePaths.notFound, title: theme.string("titles.notFound"), description: nil, [:])
         }]

@@ -38,7 +38,7 @@ extension SiteRenderer {
         let format = { (value: Double) in valueText(value, unit: series.unit) }
         var table: [String: Any] = [
             "caption": series.title,
-            "valueHeading": theme.string(series.unit == .eur ? "charts.funding" : "charts.projects"),
+            "valueHeading": series.valueHeading ?? theme.string("metrics.valueHeading." + series.unit.rawValue.lowercased()),
             "rows": series.points.map { ["label": $0.label, "valueText": format($0.value)] },
         ]
         table["labelHeading"] = labelHeading
@@ -47,24 +47,27 @@ extension SiteRenderer {
 
     func derivedSeries(_ derived: DerivedMetrics) -> [(series: ChartSeries, labelHeading: String)] {
         let sectors = content.config.sectors
+        let projects = theme.string("charts.projects")
         func point(_ label: String, _ value: Double, _ colour: String? = nil) -> ChartSeries.Point {
             ChartSeries.Point(label: label, value: value, colour: colour)
         }
         return [
             (ChartSeries(id: "projects-per-sector", title: theme.string("charts.projectsPerSector"), kind: .bar, unit: .count,
-                         points: sectors.indices.map { point(sectors[$0].name, Double(derived.projectsPerSector[$0]), sectors[$0].colour.value) }),
+                         points: sectors.indices.map { point(sectors[$0].name, Double(derived.projectsPerSector[$0]), sectors[$0].colour.value) },
+                         valueHeading: projects),
              theme.string("charts.sector")),
             (ChartSeries(id: "funding-per-sector", title: theme.string("charts.fundingPerSector"), kind: .bar, unit: .eur,
-                         points: sectors.indices.map { point(sectors[$0].name, derived.fundingPerSector[$0], sectors[$0].colour.value) }),
+                         points: sectors.indices.map { point(sectors[$0].name, derived.fundingPerSector[$0], sectors[$0].colour.value) },
+                         valueHeading: theme.string("charts.funding")),
              theme.string("charts.sector")),
             (ChartSeries(id: "projects-per-country", title: theme.string("charts.projectsPerCountry"), kind: .bar, unit: .count,
-                         points: derived.projectsPerCountry.map { point(countryName($0.0), Double($0.1)) }),
+                         points: derived.projectsPerCountry.map { point(countryName($0.0), Double($0.1)) }, valueHeading: projects),
              theme.string("charts.country")),
             (ChartSeries(id: "projects-per-call", title: theme.string("charts.projectsPerCall"), kind: .column, unit: .count,
-                         points: derived.projectsPerCall.map { point($0.0, Double($0.1)) }),
+                         points: derived.projectsPerCall.map { point($0.0, Double($0.1)) }, valueHeading: projects),
              theme.string("charts.call")),
             (ChartSeries(id: "projects-per-stage", title: theme.string("charts.projectsPerStage"), kind: .column, unit: .count,
-                         points: derived.projectsPerStage.map { point(stageName($0.0), Double($0.1)) }),
+                         points: derived.projectsPerStage.map { point(stageName($0.0), Double($0.1)) }, valueHeading: projects),
              theme.string("charts.stage")),
         ]
     }
