@@ -132,6 +132,26 @@ import Testing
         #expect(diagnostics.first?.message.contains("cannot be read") == true)
     }
 
+    @Test func aSocketInMediaIsAnError() throws {
+        try fm.createDirectory(at: content.appendingPathComponent("media"), withIntermediateDirectories: true)
+        let path = content.appendingPathComponent("media/socket.png").path
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in path.utf8.prefix(buffer.count - 1).enumerated() { buffer[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        try #require(bound == 0, "the temporary path is too long for a socket")
+        let diagnostics = errors(check())
+        #expect(diagnostics.map(\.location.file) == ["media/socket.png"])
+        #expect(diagnostics.first?.message.contains("socket") == true)
+    }
+
     @Test func anUnreadableMediaFileIsAnErrorWhereItIsUsedNeverAtALayout() throws {
         // Tests run as root, who reads any file: a FIFO and a dangling link stand for files
         // that cannot be read.
