@@ -16,12 +16,15 @@ public enum Pipeline {
         public var output: URL
         /// `SOURCE_DATE_EPOCH`, when set: the date stamped into feed and EPUB.
         public var sourceDateEpoch: String?
+        /// Also write the whole site as a ZIP beside the output (`SiteArchive`).
+        public var archive: Bool
 
-        public init(content: URL, layouts: URL, output: URL, sourceDateEpoch: String? = nil) {
+        public init(content: URL, layouts: URL, output: URL, sourceDateEpoch: String? = nil, archive: Bool = false) {
             self.content = content
             self.layouts = layouts
             self.output = output
             self.sourceDateEpoch = sourceDateEpoch
+            self.archive = archive
         }
     }
 
@@ -100,6 +103,14 @@ public enum Pipeline {
             try writer.finish()
         } catch {
             report.diagnostics.append(outputProblem("cannot write the output", error))
+        }
+        if options.archive, !report.diagnostics.hasErrors {
+            do {
+                try SiteArchive.write(folder: staging, to: SiteArchive.location(output: options.output), timestamp: date.timestamp)
+            } catch {
+                report.diagnostics.append(outputProblem("cannot write the site archive", error))
+            }
+            clock.end("write the site archive")
         }
         if report.diagnostics.hasErrors {
             output.discard(staging)
