@@ -45,6 +45,10 @@ public enum MachineCheck {
               required: true, debianPackages: ["zlib1g"]),
         .init(name: "libvips", probe: .library("libvips.so.42"), use: "resizes images",
               required: true, debianPackages: ["libvips42"]),
+        // Foundation linked statically (the release) brings its networking part, which needs
+        // libcurl to load; Folio itself makes no network request.
+        .init(name: "libcurl", probe: .library("libcurl.so.4"), use: "loaded with Swift's Foundation library",
+              required: true, debianPackages: ["libcurl4"]),
         .init(name: "python3", probe: .program("python3"), use: "runs Typst for the PDF booklet",
               required: false, debianPackages: ["python3", "python3-pip"]),
         .init(name: "Typst", probe: .pythonModule("typst"), use: "typesets the PDF booklet",
