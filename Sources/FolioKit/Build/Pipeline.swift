@@ -91,6 +91,15 @@ public enum Pipeline {
             + OutputFolder.files(in: options.content.appendingPathComponent("media"), under: "media"))
         clock.end("copy assets and media")
         report.diagnostics += paths.apply(to: rendered.diagnostics)
+        var archive: Data?
+        if options.archive || content.config.booklet.offerArchive, !report.diagnostics.hasErrors {
+            do {
+                archive = try packSite(content, rendered: rendered, writer: writer, timestamp: date.timestamp)
+            } catch {
+                report.diagnostics.append(outputProblem("cannot make the site archive", error))
+            }
+            clock.end("zip the site")
+        }
         // The next build's link-scan cache is written while the links are checked.
         let savingScans = BackgroundTask { Result { try writer.saveLinkScans() } }
         report.diagnostics += checkLinks(writer, sources: rendered.sources, content: content, paths: paths, layouts: options.layouts)
@@ -104,13 +113,12 @@ public enum Pipeline {
         } catch {
             report.diagnostics.append(outputProblem("cannot write the output", error))
         }
-        if options.archive, !report.diagnostics.hasErrors {
+        if options.archive, let archive, !report.diagnostics.hasErrors {
             do {
-                try SiteArchive.write(folder: staging, to: SiteArchive.location(output: options.output), timestamp: date.timestamp)
+                try SiteArchive.write(archive, to: SiteArchive.location(output: options.output))
             } catch {
                 report.diagnostics.append(outputProblem("cannot write the site archive", error))
             }
-            clock.end("write the site archive")
         }
         if report.diagnostics.hasErrors {
             output.discard(staging)
@@ -164,7 +172,8 @@ public enum Pipeline {
         clock.add("(of which EPUB, beside the pages)", seconds: packingSeconds)
         clock.add("(feed, sitemap, search data, beside the pages)", seconds: companionSeconds)
         clock.add("(template engine, CPU time on all cores)", seconds: theme.templateTime.seconds)
-        return RenderedSite(sources: PageSources(jobs: jobs), epubBytes: site.epubSize.value ?? 0, diagnostics: diagnostics)
+        return RenderedSite(sources: PageSources(jobs: jobs), epubBytes: site.epubSize.value ?? 0, diagnostics: diagnostics,
+                            site: site, bookletPage: jobs.first { $0.path == SitePaths.booklet })
     }
 
     /// The files beside the pages: the drawn cover (when the editors give none), the Atom feed,
@@ -198,4 +207,7 @@ struct RenderedSite {
     var sources: PageSources
     var epubBytes: Int
     var diagnostics: [Diagnostic]
+    /// For the pages rendered again once the site archive is packed.
+    var site: SiteRenderer
+    var bookletPage: SiteRenderer.PageJob?
 }
