@@ -59,6 +59,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: programme.path) == [".git"], "nothing was written")
     }
 
+    /// `folio init .` in a new empty folder: the folder itself stays (it is the shell's current
+    /// folder) and receives the files.
+    @Test func fillsAnEmptyFolderInPlace() throws {
+        try FileManager.default.createDirectory(at: programme, withIntermediateDirectories: true)
+        let inode = try FileManager.default.attributesOfItem(atPath: programme.path)[.systemFileNumber] as? Int
+        try ProgrammeStarter.write(try ProgrammeStarter.files(from: Self.installation, answers: Self.answers()), into: programme)
+        #expect(try FileManager.default.attributesOfItem(atPath: programme.path)[.systemFileNumber] as? Int == inode)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: programme.path).sorted() == [".github", ".gitignore", "Content", "Layouts"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["programme"], "no staging folder left")
+    }
+
     /// Folio's own repository runs the workflow that `folio init` gives a programme: one file.
     @Test func repositoryWorkflowIsTheStarterWorkflow() throws {
         let starter = try Data(contentsOf: Self.installation.starter.appendingPathComponent(".github/workflows/site.yml"))

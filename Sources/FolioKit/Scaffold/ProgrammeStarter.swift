@@ -124,6 +124,12 @@ public enum ProgrammeStarter {
         return entries.isEmpty ? nil : .notEmpty(folder.path)
     }
 
+    private static func move(_ source: URL, to destination: URL) throws {
+        guard rename(source.path, destination.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(destination.path): \(String(cString: strerror(errno)))"])
+        }
+    }
+
     /// Writes the files into a hidden folder beside `folder` and renames it into place, so that a
     /// failure leaves no half-made programme behind.
     public static func write(_ files: [OutputFile], into folder: URL) throws {
@@ -139,9 +145,15 @@ public enum ProgrammeStarter {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try file.data.write(to: url)
             }
-            // rename(2) also replaces an empty folder, which FileManager's move refuses.
-            guard rename(staging.path, target.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(target.path): \(String(cString: strerror(errno)))"])
+            // An empty folder that exists may be someone's current folder (`folio init .`): it
+            // stays, and what is in the staging folder moves into it.
+            if FileManager.default.fileExists(atPath: target.path) {
+                for entry in try FileManager.default.contentsOfDirectory(atPath: staging.path).sorted() {
+                    try move(staging.appendingPathComponent(entry), to: target.appendingPathComponent(entry))
+                }
+                try FileManager.default.removeItem(at: staging)
+            } else {
+                try move(staging, to: target)
             }
         } catch {
             try? FileManager.default.removeItem(at: staging)
