@@ -12,8 +12,8 @@ struct FolioCommand: ParsableCommand {
         (unknown flag, missing folder).
         """,
         version: FolioVersion.description,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self,
-                      InitCommand.self, DoctorCommand.self]
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self,
+                      DoctorCommand.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; the brief promises 2, as most Unix tools do.
