@@ -47,11 +47,12 @@ import Testing
     func versionNamesTheReleaseAndTheCommit() throws {
         let version = try folio(["--version"])
         #expect(version.status == 0)
-        #expect(version.text == FolioVersion.description + "\n")
+        // The executable may have been linked at another commit than this test: compare the release only.
+        #expect(version.text.hasPrefix("folio \(FolioVersion.number) (commit "), "\(version.text)")
         #expect(version.text.wholeMatch(of: /folio [0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{12}(-modified)?|unknown)\)\n/) != nil, "\(version.text)")
         let fixture = try BuildTests()
         let verbose = try folio(["build", "--verbose", "--content", fixture.content.path, "--layouts", BuildTests.layouts.path,
                                  "--output", fixture.output.path])
-        #expect(verbose.status == 0 && verbose.text.contains(FolioVersion.description), "\(verbose.text)")
+        #expect(verbose.status == 0 && verbose.text.contains(version.text), "\(verbose.text)")
     }
 }
