@@ -18,13 +18,19 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var options: ContentOptions
     @OptionGroup var folders: BuildFolders
 
+    @Flag(name: .long, help: "Also write the whole site as a ZIP beside the output folder (Output.zip): byte-identical for the same content, it opens from disk and works offline.")
+    var archive = false
+
     func validate() throws {
         try folders.validate(with: options)
     }
 
     func run() throws {
         let started = DispatchTime.now()
-        let report = Pipeline.build(folders.buildOptions(options))
+        options.detail(FolioVersion.description)
+        var buildOptions = folders.buildOptions(options)
+        buildOptions.archive = archive
+        let report = Pipeline.build(buildOptions)
         options.report(report.diagnostics)
         guard report.succeeded else {
             printError("build failed: '\(folders.output)' was left as it was")
@@ -35,6 +41,7 @@ struct BuildCommand: ParsableCommand {
         options.detail("content: \(options.content), layouts: \(folders.layouts), \(report.fileCount) files rendered")
         options.detail("stages: \(report.stageTimes.summary)")
         if options.quiet { return }
-        print("built \(folders.output)/: \(report.pageCount) pages, booklet \(report.epubSizeText), \(String(format: "%.2f", seconds)) s, \(warnings) warning\(warnings == 1 ? "" : "s")")
+        let zip = archive ? ", archive \(SiteArchive.location(output: URL(fileURLWithPath: folders.output)).lastPathComponent)" : ""
+        print("built \(folders.output)/: \(report.pageCount) pages, booklet \(report.epubSizeText)\(zip), \(String(format: "%.2f", seconds)) s, \(warnings) warning\(warnings == 1 ? "" : "s")")
     }
 }

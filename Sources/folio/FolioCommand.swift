@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioKit
 import Foundation
 
 @main
@@ -10,7 +11,9 @@ struct FolioCommand: ParsableCommand {
         Exit status: 0 on success, 1 when the content has errors, 2 for usage errors \
         (unknown flag, missing folder).
         """,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self]
+        version: FolioVersion.description,
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self,
+                      DoctorCommand.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; the brief promises 2, as most Unix tools do.

@@ -190,6 +190,8 @@ def gate_search(ctx):
     driver = ctx.driver()
     driver.get((ctx.site / "projects" / "index.html").as_uri())
     total = len(visible_cards(driver))
+    if total < 2:  # a new programme's single example project (`folio init`): nothing to narrow
+        return f"{total} project: searching cannot narrow one project; not tried"
     entries = {e["slug"]: e for e in search_entries(ctx.site)}
     words = [w for e in entries.values() for w in re.findall(r"[A-Za-z]{6,}", e["title"])]
     word = next(w for w in words if 0 < sum(w.lower() in json.dumps(e).lower() for e in entries.values()) < total)

@@ -16,7 +16,7 @@ enum EPUBArchive {
         return archive.data ?? Data()
     }
 
-    private static func add(_ path: String, _ data: Data, to archive: Archive, date: Date, compression: CompressionMethod) throws {
+    static func add(_ path: String, _ data: Data, to archive: Archive, date: Date, compression: CompressionMethod) throws {
         try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
                              permissions: 0o644, compressionMethod: compression) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)

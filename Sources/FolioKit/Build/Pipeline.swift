@@ -18,13 +18,17 @@ public enum Pipeline {
         public var sourceDateEpoch: String?
         /// How long to wait, in seconds, for another build into the same output to finish.
         public var lockWait: Double
+        /// Also write the whole site as a ZIP beside the output (`SiteArchive`).
+        public var archive: Bool
 
-        public init(content: URL, layouts: URL, output: URL, sourceDateEpoch: String? = nil, lockWait: Double = 120) {
+        public init(content: URL, layouts: URL, output: URL, sourceDateEpoch: String? = nil, lockWait: Double = 120,
+                    archive: Bool = false) {
             self.content = content
             self.layouts = layouts
             self.output = output
             self.sourceDateEpoch = sourceDateEpoch
             self.lockWait = lockWait
+            self.archive = archive
         }
     }
 
@@ -106,6 +110,15 @@ public enum Pipeline {
         report.diagnostics += paths.apply(to: copies.problems)
         clock.end("copy assets and media")
         report.diagnostics += paths.apply(to: rendered.diagnostics)
+        var archive: Data?
+        if options.archive || content.config.booklet.offerArchive, !report.diagnostics.hasErrors {
+            do {
+                archive = try packSite(content, rendered: rendered, writer: writer, timestamp: date.timestamp)
+            } catch {
+                report.diagnostics.append(outputProblem("cannot make the site archive", error))
+            }
+            clock.end("zip the site")
+        }
         // The next build's link-scan cache is written while the links are checked.
         let savingScans = BackgroundTask { Result { try writer.saveLinkScans() } }
         report.diagnostics += checkLinks(writer, sources: rendered.sources, content: content, paths: paths, layouts: options.layouts)
@@ -126,6 +139,13 @@ public enum Pipeline {
             }
         } catch {
             report.diagnostics.append(outputProblem("cannot write the output", error))
+        }
+        if options.archive, let archive, !report.diagnostics.hasErrors {
+            do {
+                try SiteArchive.write(archive, to: SiteArchive.location(output: options.output))
+            } catch {
+                report.diagnostics.append(outputProblem("cannot write the site archive", error))
+            }
         }
         if report.diagnostics.hasErrors {
             output.discard(staging)
@@ -179,7 +199,8 @@ public enum Pipeline {
         clock.add("(of which EPUB, beside the pages)", seconds: packingSeconds)
         clock.add("(feed, sitemap, search data, beside the pages)", seconds: companionSeconds)
         clock.add("(template engine, CPU time on all cores)", seconds: theme.templateTime.seconds)
-        return RenderedSite(sources: PageSources(jobs: jobs), epubBytes: site.epubSize.value ?? 0, diagnostics: diagnostics)
+        return RenderedSite(sources: PageSources(jobs: jobs), epubBytes: site.epubSize.value ?? 0, diagnostics: diagnostics,
+                            site: site, bookletPage: jobs.first { $0.path == SitePaths.booklet })
     }
 
     /// The files beside the pages: the drawn cover (when the editors give none), the Atom feed,
@@ -213,4 +234,7 @@ struct RenderedSite {
     var sources: PageSources
     var epubBytes: Int
     var diagnostics: [Diagnostic]
+    /// For the pages rendered again once the site archive is packed.
+    var site: SiteRenderer
+    var bookletPage: SiteRenderer.PageJob?
 }

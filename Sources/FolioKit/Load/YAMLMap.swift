@@ -115,6 +115,16 @@ struct YAMLMap {
         return Located(number, at: location(of: node))
     }
 
+    /// `true` or `false`, nothing else (YAML 1.1's yes/no/on/off would surprise editors).
+    func boolean(_ key: String, required: Bool = false) -> Located<Bool>? {
+        guard let node = value(key, required: required) else { return nil }
+        guard node.scalar?.style == .plain, let text = node.string, text == "true" || text == "false" else {
+            log.error(at: location(of: node), "\(context)'\(key)' must be true or false, found '\(node.string ?? "a list or map")'")
+            return nil
+        }
+        return Located(text == "true", at: location(of: node))
+    }
+
     /// A list of non-empty strings. Returns nil when missing or not a list.
     func stringList(_ key: String, required: Bool = false) -> [Located<String>]? {
         guard let items = list(key, required: required) else { return nil }

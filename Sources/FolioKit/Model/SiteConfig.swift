@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
         public var date: Located<String>
         /// A content path under `media/`.
         public var cover: Located<String>?
+        /// `offer_archive`: the booklet page offers the whole site as a ZIP (`SiteArchive`).
+        public var offerArchive = false
     }
 
     public struct MenuItem: Sendable {

@@ -45,6 +45,10 @@ extension SiteRenderer {
         if let epubSize = epubSize.value {
             booklet["epubSize"] = FileSizeText.kilobytes(epubSize, format: theme.string("formats.kilobytes"))
         }
+        if let archiveSize = archiveSize.value {
+            booklet["archiveHref"] = SitePaths.relative(SitePaths.siteArchive(for: config), from: path)
+            booklet["archiveSize"] = megabytes(archiveSize)
+        }
         var sections: [String: Any] = [
             "homeHref": href(SitePaths.home),
             "projectsHref": href(SitePaths.projects),
@@ -68,6 +72,14 @@ extension SiteRenderer {
             "booklet": booklet,
             "sections": sections,
         ]
+    }
+
+    /// `2.1 MB`, or `640 kB` below one megabyte, in the theme's words and separators.
+    func megabytes(_ bytes: Int) -> String {
+        let (format, value) = bytes < 1_000_000 ? ("formats.kilobytes", Double(max(1, (bytes + 512) / 1024))) : ("formats.megabytes", Double(bytes) / 1_048_576)
+        let number = NumberText.grouped(value, separator: theme.string("formats.thousandsSeparator"),
+                                        decimalSeparator: theme.string("formats.decimalSeparator"))
+        return theme.string(format).replacingOccurrences(of: "{value}", with: number)
     }
 
     /// A page's context with its own values on top.

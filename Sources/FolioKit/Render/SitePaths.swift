@@ -40,6 +40,12 @@ public enum SitePaths {
         "booklet/\(FileName.bounded(Slug.suggest(for: config.booklet.title) ?? "booklet")).epub"
     }
 
+    /// The whole site as a ZIP, when the booklet page offers it; also the name of the folder it
+    /// unpacks into.
+    public static func siteArchive(for config: SiteConfig) -> String {
+        "booklet/\(Slug.suggest(for: config.title) ?? "site")-website.zip"
+    }
+
     /// The output file a content path becomes: `projects/a.md` → `projects/a.html`,
     /// `projects/` → `projects/index.html`, media as they are.
     public static func forContent(_ path: String) -> String? {

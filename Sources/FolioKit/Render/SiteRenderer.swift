@@ -9,6 +9,9 @@ public struct SiteRenderer: Sendable {
     /// The booklet's EPUB size in bytes, shown next to its download link on the pages whose job
     /// says `showsEPUBSize`: those render once it is set.
     let epubSize = PendingValue<Int>()
+    /// The site archive's size in bytes, set once it is packed when `booklet.offer_archive` is on;
+    /// only then does the booklet page offer it (the page inside the archive does not).
+    let archiveSize = PendingValue<Int>()
     let cards = CardCache()
 
     public init(content: SiteContent, theme: Theme) {
