@@ -32,7 +32,6 @@ let package = Package(
                 "CCmarkGFM",
                 "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],

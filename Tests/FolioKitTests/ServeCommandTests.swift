@@ -13,23 +13,10 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
     func printsItsAddressServesAndStopsOnControlC() async throws {
         let fixture = try BuildTests()
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["serve", "--port", "0", "--content", fixture.content.path,
-                             "--layouts", BuildTests.layouts.path, "--output", fixture.output.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        let printed = PrintedText(output.fileHandleForReading)
-        try process.run()
+        let (process, printed) = try Self.start(content: fixture.content, output: fixture.output)
         // A server that ignores Ctrl-C must fail the test, not hang it.
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-
-        // The address comes once the first build is done and the server listens (port 0: any free port).
-        let address = try await printed.eventually { text in
-            text.firstMatch(of: /serving (http:\/\/127\.0\.0\.1:[1-9][0-9]*)\/index\.html/).map { String($0.1) }
-        }
-        let base = try #require(address, "no address printed: \(printed.text)")
+        let base = try await Self.address(printed)
         let (data, response) = try await URLSession.shared.data(from: URL(string: base + "/pages/about.html")!)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         #expect(String(decoding: data, as: UTF8.self).contains("We are a programme."))
@@ -47,8 +34,31 @@ import Testing
     }
 }
 
+extension ServeCommandTests {
+    /// `folio serve` on a free port, with what it prints gathered.
+    static func start(_ executable: URL = executable, content: URL, output: URL) throws -> (Process, PrintedText) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["serve", "--port", "0", "--content", content.path, "--layouts", BuildTests.layouts.path, "--output", output.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        let printed = PrintedText(pipe.fileHandleForReading)
+        try process.run()
+        return (process, printed)
+    }
+
+    /// The address printed once the first build is done and the server listens (port 0: any free port).
+    static func address(_ printed: PrintedText) async throws -> String {
+        let address = try await printed.eventually { text in
+            text.firstMatch(of: /serving (http:\/\/127\.0\.0\.1:[1-9][0-9]*)\/index\.html/).map { String($0.1) }
+        }
+        return try #require(address, "no address printed: \(printed.text)")
+    }
+}
+
 /// What a process has printed so far, gathered as it arrives.
-private final class PrintedText: @unchecked Sendable {
+final class PrintedText: @unchecked Sendable {
     private let lock = NSLock()
     private var gathered = ""
 

@@ -221,7 +221,7 @@ public enum Pipeline {
         return files
     }
 
-    private static func displayLayoutPath(_ diagnostic: Diagnostic) -> Diagnostic {
+    static func displayLayoutPath(_ diagnostic: Diagnostic) -> Diagnostic {
         var copy = diagnostic
         copy.location.file = DisplayPaths.relativePath(of: URL(fileURLWithPath: copy.location.file),
                                                        from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

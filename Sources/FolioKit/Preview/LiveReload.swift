@@ -1,6 +1,6 @@
-/// The script the preview server adds to every HTML page it serves: it asks for the build
-/// status each second, reloads when a new build succeeded, and shows build errors over the
-/// page (the last good page stays underneath).
+/// The script the preview server adds to every HTML page it serves: it asks for the build status
+/// again 0.1 s after each answer (a local request; a save should show at once), reloads when new
+/// pages are ready, and shows build errors over the page (the last good page stays underneath).
 enum LiveReload {
     static func inject(into html: String, version: Int) -> String {
         let script = """
@@ -13,6 +13,7 @@ enum LiveReload {
             request.onload = function () {
               var status = JSON.parse(request.responseText);
               if (status.version !== seen) { location.reload(); return; }
+              setTimeout(check, 100);
               var overlay = document.getElementById("folio-errors");
               if (status.problems.length === 0) { if (overlay) overlay.remove(); return; }
               if (!overlay) {
@@ -24,9 +25,10 @@ enum LiveReload {
               }
               overlay.textContent = status.problems.join("\\n");
             };
+            request.onerror = function () { setTimeout(check, 1000); };
             request.send();
           }
-          setInterval(check, 1000);
+          check();
         })();
         </script>
         """

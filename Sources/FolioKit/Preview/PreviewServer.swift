@@ -3,14 +3,19 @@ import Foundation
 
 /// `folio serve`: builds, serves the output folder on loopback, rebuilds when Content/ or
 /// Layouts/ change, and makes open pages reload. The published site is untouched: the reload
-/// script is added to HTML responses here, never written to disk. A failed rebuild keeps the
-/// last good output (the build is atomic) and shows its errors over the page.
+/// script is added to HTML responses here, never written to disk. After a change, pages are
+/// served from the model in memory as soon as it has loaded and validated, while the whole build
+/// runs behind them; its errors (a broken link, say) then show over the page. Content that does
+/// not load keeps the last good pages (the build is atomic) and shows its errors over them.
 public actor PreviewServer {
     public let options: Pipeline.BuildOptions
     private let server: HTTPServer
     private var version = 0
     private var problems: [String] = []
     private var fingerprint = ""
+    /// The pages of the content as last saved, until the build behind them has written them.
+    private var pages: PreviewPages?
+    private var epubBytes: Int?
     /// Called after every build with its report, for the terminal.
     private let onBuild: @Sendable (Pipeline.BuildReport) -> Void
 
@@ -57,10 +62,29 @@ public actor PreviewServer {
         let current = Self.fingerprint(of: [options.content, options.layouts])
         guard current != fingerprint else { return }
         fingerprint = current
-        let report = Pipeline.build(options)
-        problems = report.diagnostics.filter { $0.severity == .error }.map { DiagnosticFormat.human.line(for: $0, displayPath: { $0 }) }
-        if report.succeeded { version += 1 }
+        let options = options, epubBytes = epubBytes
+        // Off the actor, so that pages are served meanwhile.
+        let loaded = await Task.detached { PreviewPages.load(options, epubBytes: epubBytes) }.value
+        problems = Self.errorLines(loaded.diagnostics)
+        if let fresh = loaded.pages {
+            pages = fresh
+            version += 1
+        }
+        guard loaded.pages != nil else {
+            onBuild(Pipeline.BuildReport(diagnostics: loaded.diagnostics))
+            return
+        }
+        let report = await Task.detached { Pipeline.build(options) }.value
+        problems = Self.errorLines(report.diagnostics)
+        if report.succeeded {
+            pages = nil
+            self.epubBytes = report.epubBytes
+        }
         onBuild(report)
+    }
+
+    private static func errorLines(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.filter { $0.severity == .error }.map { DiagnosticFormat.human.line(for: $0, displayPath: { $0 }) }
     }
 
     private func statusResponse() -> HTTPResponse {
@@ -74,7 +98,7 @@ public actor PreviewServer {
         let parts = path.split(separator: "/").map(String.init)
         guard !parts.contains("..") else { return HTTPResponse(statusCode: .forbidden) }
         let url = parts.reduce(options.output) { $0.appendingPathComponent($1) }
-        guard var data = FileManager.default.contents(atPath: url.path) else {
+        guard var data = pages?.page(at: parts.joined(separator: "/")) ?? FileManager.default.contents(atPath: url.path) else {
             return HTTPResponse(statusCode: .notFound, body: Data("not found".utf8))
         }
         let type = Self.contentType(of: url.pathExtension)

@@ -7,9 +7,9 @@ import Foundation
 final class CardCache: @unchecked Sendable {
     private let lock = NSLock()
     private var cards: [String: ListedCard] = [:]
-    private var values: [String: [String: Any]] = [:]
+    private var values: [String: TemplateObject] = [:]
 
-    func values(slug: String, depth: Int, make: () -> [String: Any]) -> [String: Any] {
+    func values(slug: String, depth: Int, make: () -> TemplateObject) -> TemplateObject {
         cached(in: \.values, key: "\(depth)/\(slug)", make: make)
     }
 
@@ -31,6 +31,6 @@ final class CardCache: @unchecked Sendable {
 /// A card as lists show it: its template values, `html` among them, and that HTML with its
 /// links for the link check.
 struct ListedCard {
-    var values: [String: Any]
+    var values: TemplateValue
     var fragment: PageFragment
 }

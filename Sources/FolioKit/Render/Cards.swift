@@ -3,11 +3,11 @@ import Foundation
 /// The small repeated pieces of pages (docs/layouts.md, "Values per template"): project and
 /// news cards, badges, figures. Hrefs are relative to the page the piece appears on.
 extension SiteRenderer {
-    func sectorBadge(_ id: String, from page: String) -> [String: Any] {
+    func sectorBadge(_ id: String, from page: String) -> TemplateObject {
         let sector = content.config.sector(id)
         let colour = sector?.colour.value ?? "#444444"
-        return ["id": id, "name": sector?.name ?? id, "colour": colour, "textColour": Contrast.textColour(on: colour),
-                "href": SitePaths.relative(SitePaths.sector(id), from: page)]
+        return [.id: .text(id), .name: .text(sector?.name ?? id), .colour: .text(colour), .textColour: .text(Contrast.textColour(on: colour)),
+                .href: .text(SitePaths.relative(SitePaths.sector(id), from: page))]
     }
 
     func countryName(_ code: String) -> String {
@@ -15,8 +15,8 @@ extension SiteRenderer {
         return name == "countries.\(code)" ? code : name
     }
 
-    func countryBadge(_ code: String, from page: String) -> [String: Any] {
-        ["code": code, "name": countryName(code), "href": SitePaths.relative(SitePaths.country(code), from: page)]
+    func countryBadge(_ code: String, from page: String) -> TemplateObject {
+        [.code: .text(code), .name: .text(countryName(code)), .href: .text(SitePaths.relative(SitePaths.country(code), from: page))]
     }
 
     func stageName(_ id: String) -> String { theme.string("stages.\(id)") }
@@ -27,83 +27,81 @@ extension SiteRenderer {
             of: "{amount}", with: NumberText.format(value, unit: .count, groupSeparator: theme.string("formats.thousandsSeparator")))
     }
 
-    func projectCard(_ project: Project, from page: String) -> [String: Any] {
+    func projectCard(_ project: Project, from page: String) -> TemplateObject {
         cards.values(slug: project.slug, depth: SitePaths.depth(of: page)) { makeProjectCard(project, from: page) }
     }
 
-    private func makeProjectCard(_ project: Project, from page: String) -> [String: Any] {
-        var card: [String: Any] = [
-            "slug": project.slug,
-            "title": project.title,
-            "summary": project.summary.value,
-            "href": SitePaths.relative(SitePaths.project(project.slug), from: page),
-            "sectors": project.sectorIDs.map { sectorBadge($0, from: page) },
-            "countries": project.countryCodes.map { countryBadge($0, from: page) },
-            "fundingText": money(project.fundingEUR.value),
-            "dataSectors": project.sectorIDs.joined(separator: " "),
-            "dataCountries": project.countryCodes.joined(separator: " "),
-            "dataStage": project.stage?.value ?? "",
+    private func makeProjectCard(_ project: Project, from page: String) -> TemplateObject {
+        var card: TemplateObject = [
+            .slug: .text(project.slug),
+            .title: .text(project.title),
+            .summary: .text(project.summary.value),
+            .href: .text(SitePaths.relative(SitePaths.project(project.slug), from: page)),
+            .sectors: .list(project.sectorIDs.map { .object(sectorBadge($0, from: page)) }),
+            .countries: .list(project.countryCodes.map { .object(countryBadge($0, from: page)) }),
+            .fundingText: .text(money(project.fundingEUR.value)),
+            .dataSectors: .text(project.sectorIDs.joined(separator: " ")),
+            .dataCountries: .text(project.countryCodes.joined(separator: " ")),
+            .dataStage: .text(project.stage?.value ?? ""),
+            .acronym: .text(ifSet: project.acronym),
         ]
-        card["acronym"] = project.acronym
         if let call = index.call(named: project.call) {
-            card["call"] = ["name": call.name, "href": SitePaths.relative(SitePaths.call(call.slug), from: page)]
-            card["dataCall"] = call.slug
+            card[.call] = .object([.name: .text(call.name), .href: .text(SitePaths.relative(SitePaths.call(call.slug), from: page))])
+            card[.dataCall] = .text(call.slug)
         }
         if let stage = project.stage?.value {
-            card["stage"] = ["id": stage, "name": stageName(stage), "href": SitePaths.relative(SitePaths.stage(stage), from: page)]
+            card[.stage] = .object([.id: .text(stage), .name: .text(stageName(stage)), .href: .text(SitePaths.relative(SitePaths.stage(stage), from: page))])
         }
         return card
     }
 
     /// A project card in a list: the card values plus `html`, the `project-card` template
     /// rendered at this heading level, made once for all pages of the same depth.
-    func listedProjectCard(_ project: Project, from page: String, level: Int) -> [String: Any] {
+    func listedProjectCard(_ project: Project, from page: String, level: Int) -> TemplateValue {
         let listed = cards.card(slug: project.slug, depth: SitePaths.depth(of: page), level: level) {
             var card = projectCard(project, from: page)
-            card["level"] = level
+            card[.level] = .number(level)
             var values = card
-            values["strings"] = theme.strings
-            values["root"] = SitePaths.root(from: page)
+            values[.root] = .text(SitePaths.root(from: page))
             // The template's own line break ends the line `{{{html}}}` stands on.
             var html = theme.render("project-card", values)
             if html.hasSuffix("\n") { html.removeLast() }
-            card["html"] = html
-            return ListedCard(values: card, fragment: PageFragment(html: html))
+            card[.html] = .text(html)
+            return ListedCard(values: .object(card), fragment: PageFragment(html: html))
         }
         _ = FragmentLog.note(listed.fragment)
         return listed.values
     }
 
-    func newsCard(_ item: NewsItem, from page: String) -> [String: Any] {
-        var card: [String: Any] = [
-            "title": item.title,
-            "summary": item.summary.value,
-            "href": SitePaths.relative(SitePaths.newsItem(item.slug), from: page),
-            "dateISO": item.date.value,
-            "dateText": theme.dateText(item.date.value),
-            "isEvent": item.event != nil,
+    func newsCard(_ item: NewsItem, from page: String) -> TemplateObject {
+        var card: TemplateObject = [
+            .title: .text(item.title),
+            .summary: .text(item.summary.value),
+            .href: .text(SitePaths.relative(SitePaths.newsItem(item.slug), from: page)),
+            .dateISO: .text(item.date.value),
+            .dateText: .text(theme.dateText(item.date.value)),
+            .isEvent: .flag(item.event != nil),
         ]
         if let event = item.event {
-            var values: [String: Any] = ["startISO": event.start.value, "startText": theme.dateText(event.start.value), "place": event.place]
+            var values: TemplateObject = [.startISO: .text(event.start.value), .startText: .text(theme.dateText(event.start.value)),
+                                          .place: .text(event.place)]
             if let end = event.end, end.value != event.start.value {
-                values["endISO"] = end.value
-                values["endText"] = theme.dateText(end.value)
+                values[.endISO] = .text(end.value)
+                values[.endText] = .text(theme.dateText(end.value))
             }
-            card["event"] = values
+            card[.event] = .object(values)
         }
         return card
     }
 
-    func figureContext(_ figure: Metrics.Figure) -> [String: Any] {
-        var values: [String: Any] = ["id": figure.id.value, "label": figure.label, "unit": figure.unit.rawValue,
-                                     "valueText": valueText(figure.value, unit: figure.unit)]
-        values["year"] = figure.year.map(String.init)
-        values["note"] = figure.note
-        return values
+    func figureContext(_ figure: Metrics.Figure) -> TemplateValue {
+        .object([.id: .text(figure.id.value), .label: .text(figure.label), .unit: .text(figure.unit.rawValue),
+                 .valueText: .text(valueText(figure.value, unit: figure.unit)),
+                 .year: .text(ifSet: figure.year.map(String.init)), .note: .text(ifSet: figure.note)])
     }
 
     /// Facet options for the client-side filters: `{id, name, count}`.
-    func facet(_ groups: [(id: String, name: String, count: Int)]) -> [[String: Any]] {
-        groups.map { ["id": $0.id, "name": $0.name, "count": $0.count] }
+    func facet(_ groups: [(id: String, name: String, count: Int)]) -> TemplateValue {
+        .list(groups.map { .object([.id: .text($0.id), .name: .text($0.name), .count: .number($0.count)]) })
     }
 }

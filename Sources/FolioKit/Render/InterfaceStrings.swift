@@ -30,7 +30,7 @@ enum InterfaceStrings {
     static let lists = ["months": 12]
 
     /// `root` is `strings.yaml` composed; `templates` what each template (by path) reads.
-    static func check(_ root: Node, file: String, templates: [(path: String, references: TemplateReferences)]) -> [Diagnostic] {
+    static func check(_ root: Node, file: String, templates: [(path: String, references: LayoutStringUses)]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func location(_ node: Node?) -> SourceLocation {
             SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)

@@ -1,14 +1,14 @@
 /// The values every page's template gets (see docs/layouts.md, "Values on every page").
 extension SiteRenderer {
     func pageContext(path: String, title: String, description: String?, ogType: String = "website",
-                     imagePath: String? = nil) -> [String: Any] {
+                     imagePath: String? = nil) -> TemplateObject {
         let config = content.config
-        var page: [String: Any] = [
-            "title": title,
-            "description": description ?? config.tagline ?? config.title,
-            "ogType": ogType,
-            "path": path,
-            "isHome": path == SitePaths.home,
+        var page: TemplateObject = [
+            .title: .text(title),
+            .description: .text(description ?? config.tagline ?? config.title),
+            .ogType: .text(ogType),
+            .path: .text(path),
+            .isHome: .flag(path == SitePaths.home),
         ]
         // The 404 page is served in place of any missing path, at any depth: its links cannot be
         // relative to where it sits, so with a base URL they start from the site's path; without
@@ -16,61 +16,62 @@ extension SiteRenderer {
         let isNotFound = path == SitePaths.notFound
         let sitePath = isNotFound ? SitePaths.sitePath(of: config) : nil
         func href(_ target: String) -> String { (sitePath ?? "") + SitePaths.relative(target, from: path) }
-        if isNotFound { page["noindex"] = true }
+        if isNotFound { page[.noindex] = .flag(true) }
         if let root = config.absoluteRoot, !isNotFound {
-            page["canonicalURL"] = SitePaths.absolute(path, root: root)
-            if let imagePath { page["ogImageURL"] = root + imagePath }
+            page[.canonicalURL] = .text(SitePaths.absolute(path, root: root))
+            if let imagePath { page[.ogImageURL] = .text(root + imagePath) }
         }
-        var site: [String: Any] = ["title": config.title, "language": config.language.value, "fundingNotice": config.fundingNotice]
-        site["tagline"] = config.tagline
-        site["baseURL"] = config.baseURL?.value
+        let site: TemplateObject = [
+            .title: .text(config.title), .language: .text(config.language.value), .fundingNotice: .text(config.fundingNotice),
+            .tagline: .text(ifSet: config.tagline), .baseURL: .text(ifSet: config.baseURL?.value),
+        ]
 
-        let menu: [[String: Any]] = config.menu.compactMap { item in
+        let menu: [TemplateValue] = config.menu.compactMap { item -> TemplateValue? in
             switch ContentLink.resolve(item.link.value, from: "site.yaml") {
             case .content(let contentPath, let anchor):
                 guard let target = SitePaths.forContent(contentPath) else { return nil }
-                return ["title": item.title, "href": href(target) + (anchor.map { "#\($0)" } ?? ""), "isCurrent": target == path]
+                return .object([.title: .text(item.title), .href: .text(href(target) + (anchor.map { "#\($0)" } ?? "")),
+                                .isCurrent: .flag(target == path)])
             case .external(let url) where MenuLink.isWebAddress(url):
-                return ["title": item.title, "href": url, "isCurrent": false, "isExternal": true]
+                return .object([.title: .text(item.title), .href: .text(url), .isCurrent: .flag(false), .isExternal: .flag(true)])
             default:
                 return nil
             }
         }
-        var booklet: [String: Any] = [
-            "title": config.booklet.title,
-            "editionHref": href(SitePaths.bookletEdition),
-            "epubHref": href(SitePaths.epub(for: config)),
-            "pageHref": href(SitePaths.booklet),
+        var booklet: TemplateObject = [
+            .title: .text(config.booklet.title),
+            .editionHref: .text(href(SitePaths.bookletEdition)),
+            .epubHref: .text(href(SitePaths.epub(for: config))),
+            .pageHref: .text(href(SitePaths.booklet)),
         ]
         if let epubSize = epubSize.value {
-            booklet["epubSize"] = FileSizeText.kilobytes(epubSize, format: theme.string("formats.kilobytes"))
+            booklet[.epubSize] = .text(FileSizeText.kilobytes(epubSize, format: theme.string("formats.kilobytes")))
         }
         if let archiveSize = archiveSize.value {
-            booklet["archiveHref"] = SitePaths.relative(SitePaths.siteArchive(for: config), from: path)
-            booklet["archiveSize"] = megabytes(archiveSize)
+            booklet[.archiveHref] = .text(SitePaths.relative(SitePaths.siteArchive(for: config), from: path))
+            booklet[.archiveSize] = .text(megabytes(archiveSize))
         }
-        var sections: [String: Any] = [
-            "homeHref": href(SitePaths.home),
-            "projectsHref": href(SitePaths.projects),
-            "newsHref": href(SitePaths.news),
-            "partnersHref": href(SitePaths.partners),
-            "metricsHref": href(SitePaths.metrics),
-            "bookletHref": href(SitePaths.booklet),
-            "feedHref": href(SitePaths.feed),
+        var sections: TemplateObject = [
+            .homeHref: .text(href(SitePaths.home)),
+            .projectsHref: .text(href(SitePaths.projects)),
+            .newsHref: .text(href(SitePaths.news)),
+            .partnersHref: .text(href(SitePaths.partners)),
+            .metricsHref: .text(href(SitePaths.metrics)),
+            .bookletHref: .text(href(SitePaths.booklet)),
+            .feedHref: .text(href(SitePaths.feed)),
         ]
         // The footer links these pages only when the content has them.
-        for (slug, key) in [("accessibility", "accessibilityHref"), ("legal-notice", "legalNoticeHref")]
+        for (slug, key) in [("accessibility", TemplateKey.accessibilityHref), ("legal-notice", .legalNoticeHref)]
         where content.pages.contains(where: { $0.slug == slug }) {
-            sections[key] = href(SitePaths.page(slug))
+            sections[key] = .text(href(SitePaths.page(slug)))
         }
         return [
-            "root": sitePath ?? SitePaths.root(from: path),
-            "strings": theme.strings,
-            "site": site,
-            "page": page,
-            "menu": menu,
-            "booklet": booklet,
-            "sections": sections,
+            .root: .text(sitePath ?? SitePaths.root(from: path)),
+            .site: .object(site),
+            .page: .object(page),
+            .menu: .list(menu),
+            .booklet: .object(booklet),
+            .sections: .object(sections),
         ]
     }
 
@@ -84,9 +85,8 @@ extension SiteRenderer {
 
     /// A page's context with its own values on top.
     func context(path: String, title: String, description: String?, ogType: String = "website",
-                 imagePath: String? = nil, _ values: [String: Any]) -> [String: Any] {
-        pageContext(path: path, title: title, description: description, ogType: ogType, imagePath: imagePath)
-            .merging(values) { _, new in new }
+                 imagePath: String? = nil, _ values: TemplateObject) -> TemplateObject {
+        pageContext(path: path, title: title, description: description, ogType: ogType, imagePath: imagePath).merging(values)
     }
 
     /// A body's HTML for a site page: content links become links to the pages they turn into.

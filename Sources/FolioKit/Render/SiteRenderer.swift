@@ -28,7 +28,7 @@ public struct SiteRenderer: Sendable {
         var showsEPUBSize = false
         /// Roughly how many projects the page lists: the longest pages render first.
         var size = 1
-        var context: @Sendable () -> [String: Any]
+        var context: @Sendable () -> TemplateObject
     }
 
     /// The pages of `jobs` rendered on all cores, each handed to `deliver` on the core that
@@ -37,8 +37,8 @@ public struct SiteRenderer: Sendable {
     func render(_ jobs: [PageJob], deliver: @Sendable (OutputFile, [PageFragment]) -> Void) {
         _ = jobs.concurrentMap(largestFirst: \.size) { job in
             let log = FragmentLog()
-            let html = FragmentLog.$current.withValue(log) { theme.render(job.template, job.context()) }
-            deliver(OutputFile(path: job.path, text: html), log.fragments)
+            let html = FragmentLog.$current.withValue(log) { theme.renderPage(job.template, job.context()) }
+            deliver(OutputFile(path: job.path, data: html), log.fragments)
         }
     }
 

@@ -1,16 +1,15 @@
 import Foundation
-import Mustache
 import Yams
 
-/// The layouts folder loaded: Mustache templates by name, the interface strings, and where the
+/// The layouts folder loaded: templates compiled by name, the interface strings, and where the
 /// static assets are. Immutable once loaded, so pages render from it concurrently.
-public struct Theme: @unchecked Sendable {
+public struct Theme: Sendable {
     public let folder: URL
-    let library: MustacheLibrary
-    /// `strings.yaml` as plain dictionaries, arrays and strings, ready to hand to Mustache.
-    let strings: [String: Any]
+    let library: TemplateLibrary
     /// Every string by its dotted path (`stages.market`): cards ask for several per project.
     private let stringsByPath: [String: String]
+    /// `months` from `strings.yaml`, for dates.
+    private let months: [String]
     /// CPU time spent in the template engine, on all cores, for `folio build --verbose`.
     let templateTime = CPUTimeTally()
 
@@ -19,99 +18,95 @@ public struct Theme: @unchecked Sendable {
 
     /// Loads the folder; problems are reported at the layout file's line.
     public static func load(from folder: URL) -> (theme: Theme?, diagnostics: [Diagnostic]) {
-        let (strings, stringsNode, stringsDiagnostics) = loadStrings(from: folder)
+        let (stringsNode, stringsDiagnostics) = loadStrings(from: folder)
         var diagnostics = stringsDiagnostics
-        var references: [(path: String, references: TemplateReferences)] = []
-        let stringsByPath = flatten(strings)
-        HTMLEscaping.register()
-        var library = MustacheLibrary()
-        let names = ContentFolder.sortedEntries(of: folder).filter { $0.hasSuffix(".mustache") }
-        for name in names {
-            let path = folder.appendingPathComponent(name).path
+        var references: [(path: String, references: LayoutStringUses)] = []
+        var names = TemplateNames(TemplateKey.allCases.map(\.name))
+        var constants = TemplateObject()
+        constants[.strings] = stringsNode.map { templateValue($0, names: &names) } ?? .object(TemplateObject())
+        var sources: [TemplateLibrary.Source] = []
+        var paths: [String: String] = [:]
+        let files = ContentFolder.sortedEntries(of: folder).filter { $0.hasSuffix(".mustache") }
+        for file in files {
+            let path = folder.appendingPathComponent(file).path
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 diagnostics.append(.error(at: SourceLocation(file: path), "cannot read template as UTF-8 text"))
                 continue
             }
-            references.append((path, TemplateReferences(of: text)))
-            do {
-                // Parsed as written first, so that errors point at the editor's own line and column.
-                let template = try MustacheTemplate(string: text)
-                let inlined = HTMLEscaping.pragma + ConstantStrings.inline(into: text, strings: stringsByPath)
-                library.register((try? MustacheTemplate(string: inlined)) ?? template, named: String(name.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                                          "template error: \(error.error)"))
-            } catch {
-                diagnostics.append(.error(at: SourceLocation(file: path), "template error: \(error)"))
-            }
+            references.append((path, LayoutStringUses(of: text)))
+            let name = String(file.dropLast(".mustache".count))
+            sources.append(TemplateLibrary.Source(name: name, text: text))
+            paths[name] = path
         }
-        for name in requiredTemplates where library.getTemplate(named: name) == nil && !names.contains("\(name).mustache") {
+        let provided = Set(TemplateKey.allCases.filter { $0 != .strings }.map(\.rawValue))
+        let (library, errors) = TemplateLibrary.compile(sources, names: names, provided: provided, constants: constants)
+        diagnostics += errors.map { error in
+            .error(at: SourceLocation(file: paths[error.template] ?? error.template, line: error.line, column: error.column),
+                   error.message, suggestion: error.suggestion)
+        }
+        for name in requiredTemplates where !files.contains("\(name).mustache") {
             diagnostics.append(.error(at: SourceLocation(file: folder.appendingPathComponent("\(name).mustache").path), "missing template '\(name).mustache'"))
         }
 
-        diagnostics += missingPartials(references, names: Set(names.map { String($0.dropLast(".mustache".count)) }))
         if let stringsNode {
             diagnostics += InterfaceStrings.check(stringsNode, file: folder.appendingPathComponent("strings.yaml").path, templates: references)
         }
 
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(folder: folder, library: library, strings: strings, stringsByPath: stringsByPath), diagnostics)
+        guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let stringsByPath = stringsNode.map { flatten($0) } ?? [:]
+        let months = stringsNode?["months"]?.sequence?.compactMap(\.string) ?? []
+        return (Theme(folder: folder, library: library, stringsByPath: stringsByPath, months: months), diagnostics)
     }
 
-    /// A partial or parent that is not in the folder renders as nothing, without a word: an
-    /// error at the tag instead.
-    private static func missingPartials(_ references: [(path: String, references: TemplateReferences)], names: Set<String>) -> [Diagnostic] {
-        references.flatMap { path, found in
-            found.partials.filter { !names.contains($0.name) }.map { partial in
-                Diagnostic.error(at: SourceLocation(file: path, line: partial.line, column: partial.column),
-                                 "no template '\(partial.name).mustache' in the layouts folder for '{{>\(partial.name)}}'",
-                                 suggestion: Suggestion.closest(to: partial.name, in: names))
-            }
-        }
-    }
-
-    /// `strings.yaml` as plain values and as composed (for its lines), with its problems.
-    private static func loadStrings(from folder: URL) -> ([String: Any], Node?, [Diagnostic]) {
+    /// `strings.yaml`'s tree, with its problems.
+    private static func loadStrings(from folder: URL) -> (Node?, [Diagnostic]) {
         let stringsPath = folder.appendingPathComponent("strings.yaml").path
         guard let text = try? String(contentsOfFile: stringsPath, encoding: .utf8) else {
-            return ([:], nil, [.error(at: SourceLocation(file: stringsPath), "missing strings.yaml: the interface text of the site")])
+            return (nil, [.error(at: SourceLocation(file: stringsPath), "missing strings.yaml: the interface text of the site")])
         }
         let log = DiagnosticLog()
-        if let node = YAMLDocument.parse(text, file: stringsPath, firstLine: 1, log: log), let map = plain(node) as? [String: Any] {
-            return (map, node, log.diagnostics)
+        if let node = YAMLDocument.parse(text, file: stringsPath, firstLine: 1, log: log), node.mapping != nil {
+            return (node, log.diagnostics)
         }
         if log.diagnostics.isEmpty { log.error(at: SourceLocation(file: stringsPath), "strings.yaml must be a map of names to text") }
-        return ([:], nil, log.diagnostics)
+        return (nil, log.diagnostics)
     }
 
-    private static func flatten(_ map: [String: Any], prefix: String = "") -> [String: String] {
+    private static func flatten(_ node: Node, prefix: String = "") -> [String: String] {
         var result: [String: String] = [:]
-        for (key, value) in map {
-            if let text = value as? String {
-                result[prefix + key] = text
-            } else if let inner = value as? [String: Any] {
-                result.merge(flatten(inner, prefix: prefix + key + ".")) { first, _ in first }
+        for (key, value) in node.mapping ?? [:] {
+            let name = prefix + (key.string ?? "")
+            if let inner = value.mapping {
+                result.merge(flatten(.mapping(inner), prefix: name + ".")) { first, _ in first }
+            } else if value.sequence == nil {
+                result[name] = value.string ?? ""
             }
         }
         return result
     }
 
-    /// YAML nodes as the dictionaries, arrays and strings Mustache reads.
-    private static func plain(_ node: Node) -> Any {
+    /// YAML nodes as template values: maps are objects (their keys join the names templates may
+    /// use under `strings`), lists are lists, anything else its text.
+    private static func templateValue(_ node: Node, names: inout TemplateNames) -> TemplateValue {
         switch node {
         case .mapping(let mapping):
-            var result: [String: Any] = [:]
-            for (key, value) in mapping { result[key.string ?? ""] = plain(value) }
-            return result
+            var object = TemplateObject()
+            for (key, value) in mapping { object[names.add(key.string ?? "")] = templateValue(value, names: &names) }
+            return .object(object)
         case .sequence(let sequence):
-            return sequence.map(plain)
+            return .list(sequence.map { templateValue($0, names: &names) })
         default:
-            return node.string ?? ""
+            return .text(node.string ?? "")
         }
     }
 
-    public func render(_ template: String, _ context: [String: Any]) -> String {
-        templateTime.measure { library.render(context, withTemplate: template) ?? "" }
+    public func render(_ template: String, _ context: TemplateObject) -> String {
+        templateTime.measure { library.render(template, context) }
+    }
+
+    /// A whole page, as the bytes of its file.
+    public func renderPage(_ template: String, _ context: TemplateObject) -> Data {
+        templateTime.measure { library.renderData(template, context, capacity: 65_536) }
     }
 
     public var assetsFolder: URL { folder.appendingPathComponent("assets") }
@@ -127,9 +122,8 @@ public struct Theme: @unchecked Sendable {
     /// from `formats.date` (`{day} {month} {year}`).
     public func dateText(_ iso: String) -> String {
         guard let parts = DateText.parts(of: iso) else { return iso }
-        let months = (strings["months"] as? [Any])?.compactMap { $0 as? String } ?? []
         let month = months.count == 12 ? months[parts.month - 1] : String(parts.month)
-        let format = (strings["formats"] as? [String: Any])?["date"] as? String ?? "{day} {month} {year}"
+        let format = stringsByPath["formats.date"] ?? "{day} {month} {year}"
         return format.replacingOccurrences(of: "{day}", with: String(parts.day))
             .replacingOccurrences(of: "{month}", with: month)
             .replacingOccurrences(of: "{year}", with: String(parts.year))

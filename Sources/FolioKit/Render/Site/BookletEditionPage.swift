@@ -5,38 +5,38 @@ extension SiteRenderer {
         let path = SitePaths.bookletEdition
         return [PageJob(path: path, template: "booklet-edition", size: 2 * content.projects.count) { [self] in
             let config = content.config
-            var booklet: [String: Any] = ["title": config.booklet.title, "identifier": config.booklet.identifier.value,
-                                          "dateText": theme.dateText(config.booklet.date.value)]
-            booklet["subtitle"] = config.booklet.subtitle
-            booklet["publisher"] = config.booklet.publisher
-            // The editors' cover, or the one drawn at build time beside this page.
-            booklet["coverHref"] = config.booklet.cover.map { SitePaths.relative($0.value, from: path) } ?? "cover.svg"
-            booklet["coverAlt"] = theme.string("booklet.coverAlt").replacingOccurrences(of: "{title}", with: config.booklet.title)
-            var values: [String: Any] = [
-                "booklet": pageContext(path: path, title: "", description: nil)["booklet"] as? [String: Any] ?? [:],
-                "figures": content.metrics.figures.map(figureContext),
-                "charts": content.metrics.charts.map { chartContext(ChartSeries($0), labelHeading: nil) },
-                "calls": index.calls.map { call -> [String: Any] in
-                    ["name": call.name, "projects": call.projects.map { chapter($0, page: path) }]
-                },
-                "partnerIndex": partnerIndex,
+            let booklet: TemplateObject = [
+                .title: .text(config.booklet.title), .identifier: .text(config.booklet.identifier.value),
+                .dateText: .text(theme.dateText(config.booklet.date.value)),
+                .subtitle: .text(ifSet: config.booklet.subtitle), .publisher: .text(ifSet: config.booklet.publisher),
+                // The editors' cover, or the one drawn at build time beside this page.
+                .coverHref: .text(config.booklet.cover.map { SitePaths.relative($0.value, from: path) } ?? "cover.svg"),
+                .coverAlt: .text(theme.string("booklet.coverAlt").replacingOccurrences(of: "{title}", with: config.booklet.title)),
             ]
-            values["booklet"] = (values["booklet"] as? [String: Any] ?? [:]).merging(booklet) { _, new in new }
+            let pageBooklet = pageContext(path: path, title: "", description: nil)[.booklet]?.object ?? TemplateObject()
+            var values: TemplateObject = [
+                .booklet: .object(pageBooklet.merging(booklet)),
+                .figures: .list(content.metrics.figures.map(figureContext)),
+                .charts: .list(content.metrics.charts.map { chartContext(ChartSeries($0), labelHeading: nil) }),
+                .calls: .list(index.calls.map { call in
+                    .object([.name: .text(call.name), .projects: .list(call.projects.map { .object(chapter($0, page: path)) })])
+                }),
+                .partnerIndex: partnerIndex,
+            ]
             if let intro = content.pages.first(where: { $0.slug == "booklet" }) {
-                values["introHTML"] = chapterBody(intro.body, source: intro.source.path, idPrefix: "introduction--", page: path)
+                values[.introHTML] = .text(chapterBody(intro.body, source: intro.source.path, idPrefix: "introduction--", page: path))
             }
             return context(path: path, title: theme.string("titles.edition"), description: config.booklet.subtitle, values)
         }]
     }
 
-    private func chapter(_ project: Project, page: String) -> [String: Any] {
+    private func chapter(_ project: Project, page: String) -> TemplateObject {
         var values = projectCard(project, from: page)
-        values["bodyHTML"] = chapterBody(project.body, source: project.source.path, idPrefix: "\(project.slug)--", page: page)
-        values["partners"] = project.partners.map { partner -> [String: Any] in
-            var entry: [String: Any] = ["name": partner.name, "country": countryBadge(partner.country.value, from: page)]
-            entry["role"] = partner.role
-            return entry
-        }
+        values[.bodyHTML] = .text(chapterBody(project.body, source: project.source.path, idPrefix: "\(project.slug)--", page: page))
+        values[.partners] = .list(project.partners.map { partner in
+            .object([.name: .text(partner.name), .country: .object(countryBadge(partner.country.value, from: page)),
+                     .role: .text(ifSet: partner.role)])
+        })
         return values
     }
 
@@ -59,14 +59,15 @@ extension SiteRenderer {
         }.rewritten(body))
     }
 
-    private var partnerIndex: [[String: Any]] {
-        Dictionary(grouping: index.partners, by: \.country).keys.sorted().map { code in
-            [
-                "country": ["code": code, "name": countryName(code)],
-                "partners": index.partners.filter { $0.country == code }.map { partner -> [String: Any] in
-                    ["name": partner.name, "projects": partner.projects.map { ["title": $0.title, "href": "#" + $0.slug] }]
-                },
-            ]
-        }
+    private var partnerIndex: TemplateValue {
+        .list(Dictionary(grouping: index.partners, by: \.country).keys.sorted().map { code in
+            .object([
+                .country: .object([.code: .text(code), .name: .text(countryName(code))]),
+                .partners: .list(index.partners.filter { $0.country == code }.map { partner in
+                    .object([.name: .text(partner.name),
+                             .projects: .list(partner.projects.map { .object([.title: .text($0.title), .href: .text("#" + $0.slug)]) })])
+                }),
+            ])
+        })
     }
 }

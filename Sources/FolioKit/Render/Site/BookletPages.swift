@@ -3,9 +3,9 @@ extension SiteRenderer {
     func bookletPages() -> [PageJob] {
         let path = SitePaths.booklet
         return [PageJob(path: path, template: "booklet", showsEPUBSize: true) { [self] in
-            var values: [String: Any] = ["projectCount": content.projects.count]
+            var values: TemplateObject = [.projectCount: .number(content.projects.count)]
             if let intro = content.pages.first(where: { $0.slug == "booklet" }) {
-                values["introHTML"] = bodyHTML(intro.body, source: intro.source.path, page: path)
+                values[.introHTML] = .text(bodyHTML(intro.body, source: intro.source.path, page: path))
             }
             return context(path: path, title: content.config.booklet.title, description: content.config.booklet.subtitle, values)
         }]

@@ -5,14 +5,14 @@ extension SiteRenderer {
             let path = SitePaths.page(page.slug)
             return PageJob(path: path, template: "page") { [self] in
                 context(path: path, title: page.title, description: nil,
-                        ["bodyHTML": bodyHTML(page.body, source: page.source.path, page: path)])
+                        [.bodyHTML: .text(bodyHTML(page.body, source: page.source.path, page: path))])
             }
         }
     }
 
     func notFoundPages() -> [PageJob] {
         [PageJob(path: SitePaths.notFound, template: "404") { [self] in
-            context(path: SitePaths.notFound, title: theme.string("titles.notFound"), description: nil, [:])
+            context(path: SitePaths.notFound, title: theme.string("titles.notFound"), description: nil, TemplateObject())
         }]
     }
 }

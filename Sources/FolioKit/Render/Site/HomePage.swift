@@ -2,19 +2,19 @@ extension SiteRenderer {
     func homePages() -> [PageJob] {
         let path = SitePaths.home
         return [PageJob(path: path, template: "home", showsEPUBSize: true) { [self] in
-            var values: [String: Any] = [
-                "figures": content.metrics.figures.map(figureContext),
-                "latestNews": content.news.prefix(3).map { newsCard($0, from: path) },
-                "sectors": content.config.sectors.map { sector -> [String: Any] in
+            var values: TemplateObject = [
+                .figures: .list(content.metrics.figures.map(figureContext)),
+                .latestNews: .list(content.news.prefix(3).map { .object(newsCard($0, from: path)) }),
+                .sectors: .list(content.config.sectors.map { sector in
                     var badge = sectorBadge(sector.id.value, from: path)
-                    badge["count"] = index.bySector[sector.id.value]?.count ?? 0
-                    return badge
-                },
-                "featuredProjects": featured.map { listedProjectCard($0, from: path, level: 3) },
-                "projectCount": content.projects.count,
+                    badge[.count] = .number(index.bySector[sector.id.value]?.count ?? 0)
+                    return .object(badge)
+                }),
+                .featuredProjects: .list(featured.map { listedProjectCard($0, from: path, level: 3) }),
+                .projectCount: .number(content.projects.count),
             ]
             if let intro = content.pages.first(where: { $0.slug == "home" }) {
-                values["introHTML"] = bodyHTML(intro.body, source: intro.source.path, page: path)
+                values[.introHTML] = .text(bodyHTML(intro.body, source: intro.source.path, page: path))
             }
             return context(path: path, title: content.config.title, description: content.config.tagline, values)
         }]

@@ -6,17 +6,17 @@ extension SiteRenderer {
         return [PageJob(path: path, template: "metrics") { [self] in
             let derived = DerivedMetrics(content)
             return context(path: path, title: theme.string("titles.metrics"), description: nil, [
-                "figures": content.metrics.figures.map(figureContext),
-                "charts": content.metrics.charts.map { chartContext(ChartSeries($0), labelHeading: nil) },
-                "derivedCharts": derivedSeries(derived).map { chartContext($0.series, labelHeading: $0.labelHeading) },
-                "matrix": [
-                    "sectors": content.config.sectors.map { ["id": $0.id.value, "name": $0.name] },
-                    "rows": content.config.sectors.indices.map { row in
-                        ["name": content.config.sectors[row].name,
-                         "cells": derived.sectorMatrix[row].map { ["count": $0] }] as [String: Any]
-                    },
-                ],
-                "crossSectoralShareText": percent(derived.crossSectoralShare * 100),
+                .figures: .list(content.metrics.figures.map(figureContext)),
+                .charts: .list(content.metrics.charts.map { chartContext(ChartSeries($0), labelHeading: nil) }),
+                .derivedCharts: .list(derivedSeries(derived).map { chartContext($0.series, labelHeading: $0.labelHeading) }),
+                .matrix: .object([
+                    .sectors: .list(content.config.sectors.map { .object([.id: .text($0.id.value), .name: .text($0.name)]) }),
+                    .rows: .list(content.config.sectors.indices.map { row in
+                        .object([.name: .text(content.config.sectors[row].name),
+                                 .cells: .list(derived.sectorMatrix[row].map { .object([.count: .number($0)]) })])
+                    }),
+                ]),
+                .crossSectoralShareText: .text(percent(derived.crossSectoralShare * 100)),
             ])
         }]
     }
@@ -34,15 +34,16 @@ extension SiteRenderer {
     }
 
     /// `{id, title, svg, table}` for the `chart` partial.
-    func chartContext(_ series: ChartSeries, labelHeading: String?) -> [String: Any] {
+    func chartContext(_ series: ChartSeries, labelHeading: String?) -> TemplateValue {
         let format = { (value: Double) in valueText(value, unit: series.unit) }
-        var table: [String: Any] = [
-            "caption": series.title,
-            "valueHeading": series.valueHeading ?? theme.string("metrics.valueHeading." + series.unit.rawValue.lowercased()),
-            "rows": series.points.map { ["label": $0.label, "valueText": format($0.value)] },
+        let table: TemplateObject = [
+            .caption: .text(series.title),
+            .valueHeading: .text(series.valueHeading ?? theme.string("metrics.valueHeading." + series.unit.rawValue.lowercased())),
+            .rows: .list(series.points.map { .object([.label: .text($0.label), .valueText: .text(format($0.value))]) }),
+            .labelHeading: .text(ifSet: labelHeading),
         ]
-        table["labelHeading"] = labelHeading
-        return ["id": series.id, "title": series.title, "svg": ChartSVG.render(series, valueText: format), "table": table]
+        return .object([.id: .text(series.id), .title: .text(series.title), .svg: .text(ChartSVG.render(series, valueText: format)),
+                        .table: .object(table)])
     }
 
     func derivedSeries(_ derived: DerivedMetrics) -> [(series: ChartSeries, labelHeading: String)] {

@@ -3,20 +3,20 @@ extension SiteRenderer {
         let listPath = SitePaths.news
         let list = PageJob(path: listPath, template: "news-list") { [self] in
             context(path: listPath, title: theme.string("titles.news"), description: nil,
-                    ["news": content.news.map { newsCard($0, from: listPath) }])
+                    [.news: .list(content.news.map { .object(newsCard($0, from: listPath)) })])
         }
         return [list] + content.news.map { item in
             let path = SitePaths.newsItem(item.slug)
             return PageJob(path: path, template: "news-item") { [self] in
                 var values = newsCard(item, from: path)
-                values["bodyHTML"] = bodyHTML(item.body, source: item.source.path, page: path)
-                values["tags"] = item.tags
+                values[.bodyHTML] = .text(bodyHTML(item.body, source: item.source.path, page: path))
+                values[.tags] = .list(item.tags.map(TemplateValue.text))
                 if let image = item.image?.value {
-                    values["imageHref"] = SitePaths.relative(image, from: path)
-                    values["imageAlt"] = item.title
+                    values[.imageHref] = .text(SitePaths.relative(image, from: path))
+                    values[.imageAlt] = .text(item.title)
                 }
                 return context(path: path, title: item.title, description: item.summary.value, ogType: "article",
-                               imagePath: item.image?.value, ["item": values])
+                               imagePath: item.image?.value, [.item: .object(values)])
             }
         }
     }

@@ -3,9 +3,9 @@ extension SiteRenderer {
         let listPath = SitePaths.projects
         let list = PageJob(path: listPath, template: "projects", size: content.projects.count) { [self] in
             context(path: listPath, title: theme.string("titles.projects"), description: nil, [
-                "projects": index.projects.map { listedProjectCard($0, from: listPath, level: 2) },
-                "projectCount": index.projects.count,
-                "facets": projectFacets,
+                .projects: .list(index.projects.map { listedProjectCard($0, from: listPath, level: 2) }),
+                .projectCount: .number(index.projects.count),
+                .facets: .object(projectFacets),
             ])
         }
         let projects = index.projects
@@ -14,23 +14,22 @@ extension SiteRenderer {
             let path = SitePaths.project(project.slug)
             return PageJob(path: path, template: "project") { [self] in
                 var values = projectCard(project, from: path)
-                values["bodyHTML"] = bodyHTML(project.body, source: project.source.path, page: path)
-                values["website"] = project.website?.value
-                values["tags"] = project.tags
-                values["bookletHref"] = SitePaths.relative(SitePaths.bookletEdition, from: path) + "#" + project.slug
-                values["partners"] = project.partners.map { partner -> [String: Any] in
-                    var entry: [String: Any] = ["name": partner.name, "country": countryBadge(partner.country.value, from: path)]
-                    entry["url"] = partner.url?.value
-                    entry["role"] = partner.role
-                    return entry
-                }
+                values[.bodyHTML] = .text(bodyHTML(project.body, source: project.source.path, page: path))
+                values[.website] = .text(ifSet: project.website?.value)
+                values[.tags] = .list(project.tags.map(TemplateValue.text))
+                values[.bookletHref] = .text(SitePaths.relative(SitePaths.bookletEdition, from: path) + "#" + project.slug)
+                values[.partners] = .list(project.partners.map { partner in
+                    .object([.name: .text(partner.name), .country: .object(countryBadge(partner.country.value, from: path)),
+                             .url: .text(ifSet: partner.url?.value), .role: .text(ifSet: partner.role)])
+                })
                 if let image = project.image?.value {
-                    values["imageHref"] = SitePaths.relative(image, from: path)
-                    values["imageAlt"] = project.title
+                    values[.imageHref] = .text(SitePaths.relative(image, from: path))
+                    values[.imageAlt] = .text(project.title)
                 }
-                var page: [String: Any] = ["project": values, "related": related(to: project).map { listedProjectCard($0, from: path, level: 3) }]
-                if position > 0 { page["previous"] = ["title": projects[position - 1].title, "href": SitePaths.relative(SitePaths.project(projects[position - 1].slug), from: path)] }
-                if position + 1 < projects.count { page["next"] = ["title": projects[position + 1].title, "href": SitePaths.relative(SitePaths.project(projects[position + 1].slug), from: path)] }
+                var page: TemplateObject = [.project: .object(values),
+                                            .related: .list(related(to: project).map { listedProjectCard($0, from: path, level: 3) })]
+                if position > 0 { page[.previous] = neighbour(projects[position - 1], from: path) }
+                if position + 1 < projects.count { page[.next] = neighbour(projects[position + 1], from: path) }
                 return context(path: path, title: project.title, description: project.summary.value, ogType: "article",
                                imagePath: project.image?.value, page)
             }
@@ -57,12 +56,17 @@ extension SiteRenderer {
         return shared.values.sorted { ($1.count, $0.rank) < ($0.count, $1.rank) }.prefix(4).map(\.project)
     }
 
-    var projectFacets: [String: Any] {
+    /// `{title, href}` of the project before or after, for the pager.
+    private func neighbour(_ project: Project, from path: String) -> TemplateValue {
+        .object([.title: .text(project.title), .href: .text(SitePaths.relative(SitePaths.project(project.slug), from: path))])
+    }
+
+    var projectFacets: TemplateObject {
         [
-            "sectors": facet(content.config.sectors.map { ($0.id.value, $0.name, index.bySector[$0.id.value]?.count ?? 0) }),
-            "countries": facet(index.countries.map { ($0, countryName($0), index.byCountry[$0]?.count ?? 0) }),
-            "calls": facet(index.calls.map { ($0.slug, $0.name, $0.projects.count) }),
-            "stages": facet(Project.Stage.allCases.compactMap { stage in
+            .sectors: facet(content.config.sectors.map { ($0.id.value, $0.name, index.bySector[$0.id.value]?.count ?? 0) }),
+            .countries: facet(index.countries.map { ($0, countryName($0), index.byCountry[$0]?.count ?? 0) }),
+            .calls: facet(index.calls.map { ($0.slug, $0.name, $0.projects.count) }),
+            .stages: facet(Project.Stage.allCases.compactMap { stage in
                 index.byStage[stage.rawValue].map { (stage.rawValue, stageName(stage.rawValue), $0.count) }
             }),
         ]

@@ -25,14 +25,14 @@ extension SiteRenderer {
 
     private func taxonomyPage(path: String, kind: String, id: String, name: String, colour: String?, projects: [Project]) -> PageJob {
         PageJob(path: path, template: "taxonomy", size: projects.count) { [self] in
-            var taxonomy: [String: Any] = ["kind": kind, "kindName": theme.string("kinds.\(kind)"), "id": id,
-                                           "name": name, "count": projects.count]
-            taxonomy["colour"] = colour
-            taxonomy["textColour"] = colour.map(Contrast.textColour(on:))
+            let taxonomy: TemplateObject = [
+                .kind: .text(kind), .kindName: .text(theme.string("kinds.\(kind)")), .id: .text(id), .name: .text(name),
+                .count: .number(projects.count), .colour: .text(ifSet: colour), .textColour: .text(ifSet: colour.map(Contrast.textColour(on:))),
+            ]
             return context(path: path, title: name, description: nil, [
-                "taxonomy": taxonomy,
-                "projects": projects.map { listedProjectCard($0, from: path, level: 2) },
-                "fundingText": money(projects.reduce(0) { $0 + $1.fundingEUR.value }),
+                .taxonomy: .object(taxonomy),
+                .projects: .list(projects.map { listedProjectCard($0, from: path, level: 2) }),
+                .fundingText: .text(money(projects.reduce(0) { $0 + $1.fundingEUR.value })),
             ])
         }
     }

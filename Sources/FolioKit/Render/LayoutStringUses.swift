@@ -4,7 +4,7 @@ import Foundation
 /// includes (`{{>header}}`, `{{<base}}`) and the interface strings it reads (`{{strings.nav.home}}`).
 /// Read from the text as written, so that a problem is reported at the template's own line and
 /// column; a template that changes its delimiters (`{{=<% %>=}}`) is not read.
-struct TemplateReferences {
+struct LayoutStringUses {
     struct Reference {
         var name: String
         var line: Int

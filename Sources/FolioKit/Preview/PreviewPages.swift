@@ -1,0 +1,32 @@
+import Foundation
+
+/// The site's pages rendered when asked for, from the content model in memory. After a save the
+/// preview shows the new page once the content has loaded and validated, without waiting for the
+/// whole build (every page written, the EPUB packed, every link checked), which runs behind it.
+/// Each page is what the build writes for it: the same renderer, the same model.
+struct PreviewPages: Sendable {
+    private let site: SiteRenderer
+    private let jobs: [String: SiteRenderer.PageJob]
+
+    private init(content: SiteContent, theme: Theme, epubBytes: Int?) {
+        site = SiteRenderer(content: content, theme: theme)
+        // The home and booklet pages show the EPUB's size: the last build's, until the next is packed.
+        site.epubSize.value = epubBytes
+        jobs = Dictionary(site.pageJobs().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Loads and validates content and layouts: the pages, or the problems that stop a build.
+    static func load(_ options: Pipeline.BuildOptions, epubBytes: Int?) -> (pages: PreviewPages?, diagnostics: [Diagnostic]) {
+        let checked = Pipeline.check(contentFolder: options.content)
+        let (theme, themeDiagnostics) = Theme.load(from: options.layouts)
+        let diagnostics = checked.diagnostics + themeDiagnostics.map(Pipeline.displayLayoutPath)
+        guard let content = checked.content, let theme, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (PreviewPages(content: content, theme: theme, epubBytes: epubBytes), diagnostics)
+    }
+
+    /// The page at `path` (from the output root, `projects/x.html`), if the site has one there.
+    func page(at path: String) -> Data? {
+        guard let job = jobs[path] else { return nil }
+        return site.theme.renderPage(job.template, job.context())
+    }
+}

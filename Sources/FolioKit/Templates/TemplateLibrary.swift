@@ -1,0 +1,77 @@
+import Foundation
+
+/// Templates compiled together, so that each can include the others by name. Compiled once when
+/// the layouts load; immutable, so pages render from it on every core at once.
+public struct TemplateLibrary: Sendable {
+    public struct Source: Sendable {
+        public var name: String
+        public var text: String
+
+        public init(name: String, text: String) {
+            self.name = name
+            self.text = text
+        }
+    }
+
+    /// The vocabulary the templates were compiled with, grown by any name met when unchecked.
+    public let names: TemplateNames
+    private let templates: [[TemplateNode]]
+    private let indices: [String: Int]
+    let constants: TemplateObject
+
+    /// Compiles every source. `provided` is the set of names render contexts may provide: a tag
+    /// naming anything else is an error (nil: no check). `constants` sit at the bottom of every
+    /// render's context stack; their top-level names must be ones no context provides.
+    public static func compile(_ sources: [Source], names: TemplateNames, provided: Set<Int>? = nil,
+                               constants: TemplateObject = TemplateObject()) -> (library: TemplateLibrary?, errors: [TemplateError]) {
+        let indices = Dictionary(sources.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var references = TemplateReferences(names: names, provided: provided, constants: constants, partials: indices)
+        var templates: [[TemplateNode]] = []
+        var errors: [TemplateError] = []
+        for source in sources {
+            var parser = TemplateParser(source.text, references: references)
+            func located(_ offset: Int, _ message: String, _ suggestion: String? = nil) -> TemplateError {
+                let (line, column) = parser.lineAndColumn(of: offset)
+                return TemplateError(template: source.name, line: line, column: column, message: message, suggestion: suggestion)
+            }
+            do {
+                templates.append(try parser.parse())
+            } catch let problem as TemplateParser.SyntaxError {
+                errors.append(located(problem.offset, problem.message))
+                templates.append([])
+            } catch {
+                templates.append([])
+            }
+            errors += parser.nameErrors.map { located($0.offset, $0.message, $0.suggestion) }
+            references = parser.references
+        }
+        guard errors.isEmpty else { return (nil, errors) }
+        return (TemplateLibrary(names: references.names, templates: templates, indices: indices, constants: constants), [])
+    }
+
+    public func contains(_ name: String) -> Bool { indices[name] != nil }
+
+    /// The template `name` rendered with `value` on top of the constants; empty if there is no
+    /// such template. `capacity` is a guess at the size, to spare the output buffer regrowing.
+    public func render(_ name: String, _ value: TemplateObject, capacity: Int = 16_384) -> String {
+        render(name, value: .object(value), capacity: capacity)
+    }
+
+    /// The same for any value on top of the stack (the specification renders plain strings too).
+    public func render(_ name: String, value: TemplateValue, capacity: Int = 16_384) -> String {
+        String(decoding: bytes(name, value, capacity: capacity), as: UTF8.self)
+    }
+
+    /// The rendered bytes, for a file: no detour through `String`, whose bytes would be checked
+    /// and copied again.
+    public func renderData(_ name: String, _ value: TemplateObject, capacity: Int = 16_384) -> Data {
+        Data(bytes(name, .object(value), capacity: capacity))
+    }
+
+    private func bytes(_ name: String, _ value: TemplateValue, capacity: Int) -> [UInt8] {
+        guard let index = indices[name] else { return [] }
+        var renderer = TemplateRenderer(templates: templates, constants: constants, capacity: capacity)
+        renderer.render(template: index, with: value)
+        return renderer.output
+    }
+}

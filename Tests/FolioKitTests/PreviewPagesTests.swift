@@ -1,0 +1,74 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+@testable import FolioKit
+
+/// The preview's pages from memory: the same bytes the build writes, and how soon `folio serve`
+/// shows a saved project file.
+@Suite struct PreviewPagesTests {
+    @Test func everyPageFromMemoryIsThePageTheBuildWrites() throws {
+        let fixture = try BuildTests()
+        let report = fixture.build()
+        #expect(report.succeeded)
+        let options = Pipeline.BuildOptions(content: fixture.content, layouts: BuildTests.layouts, output: fixture.output)
+        let pages = try #require(PreviewPages.load(options, epubBytes: report.epubBytes).pages)
+        let written = try FileManager.default.subpathsOfDirectory(atPath: fixture.output.path).filter { $0.hasSuffix(".html") }
+        #expect(written.count == report.pageCount)
+        for path in written {
+            let page = try #require(pages.page(at: path), "no page in memory for \(path)")
+            #expect(page == (try Data(contentsOf: fixture.output.appendingPathComponent(path))), "\(path) differs")
+        }
+        #expect(pages.page(at: "projects/no-such-project.html") == nil)
+    }
+
+    @Test func contentThatDoesNotLoadGivesItsProblemsAndNoPages() throws {
+        let fixture = try BuildTests()
+        try fixture.write("pages/about.md", "---\ntitle: About\nbogus: key\n---\nBroken.\n")
+        let options = Pipeline.BuildOptions(content: fixture.content, layouts: BuildTests.layouts, output: fixture.output)
+        let (pages, diagnostics) = PreviewPages.load(options, epubBytes: nil)
+        #expect(pages == nil)
+        #expect(diagnostics.contains { $0.text.contains("unknown key 'bogus'") })
+    }
+
+    /// Runs `folio serve` as an editor does, saves a project file and prints how long until the
+    /// changed page is served. Printed, not asserted: it depends on the machine. The content is
+    /// BuildTests' fixture, or FOLIO_SERVE_CONTENT (e.g. a `scripts/bench` programme), and the
+    /// binary the debug build, or FOLIO_SERVE_BINARY (a release build gives the real figure).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ServeCommandTests.executable.path)))
+    func printsHowSoonASavedProjectIsServed() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let fixture = try BuildTests()
+        let content = environment["FOLIO_SERVE_CONTENT"].map(URL.init(fileURLWithPath:)) ?? fixture.content
+        let projects = content.appendingPathComponent("projects")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: projects.path).filter { $0.hasSuffix(".md") }.sorted().first)
+        let original = try String(contentsOf: projects.appendingPathComponent(file), encoding: .utf8)
+        defer { try? original.write(to: projects.appendingPathComponent(file), atomically: true, encoding: .utf8) }
+
+        let binary = environment["FOLIO_SERVE_BINARY"].map(URL.init(fileURLWithPath:)) ?? ServeCommandTests.executable
+        let (process, printed) = try ServeCommandTests.start(binary, content: content, output: fixture.output)
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let base = try await ServeCommandTests.address(printed)
+        let page = URL(string: base + "/projects/" + file.dropLast(3) + ".html")!
+        let builds = printed.text.components(separatedBy: "built:").count
+
+        let marker = "Saved at \(UUID().uuidString)."
+        let start = Date()
+        try (original + "\n" + marker + "\n").write(to: projects.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        var shown: TimeInterval?
+        for _ in 0..<3000 where shown == nil {
+            let (data, _) = try await URLSession.shared.data(from: page)
+            if String(decoding: data, as: UTF8.self).contains(marker) { shown = Date().timeIntervalSince(start) }
+            else { try await Task.sleep(nanoseconds: 10_000_000) }
+        }
+        let built = try await printed.eventually { $0.components(separatedBy: "built:").count > builds ? Date().timeIntervalSince(start) : nil }
+        let seconds = try #require(shown, "the saved change was never served")
+        print("folio serve (\(file.hasPrefix("p0") ? "bench programme" : "fixture"), \(try FileManager.default.contentsOfDirectory(atPath: projects.path).count) projects): "
+              + "the saved project was served after \(String(format: "%.3f", seconds)) s; the whole build behind it finished after "
+              + (built.map { String(format: "%.2f", $0) } ?? "?") + " s")
+        #expect(try Data(contentsOf: fixture.output.appendingPathComponent("projects/" + file.dropLast(3) + ".html")).count > 0)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+    }
+}
