@@ -258,10 +258,30 @@ def gate_no_javascript(ctx):
         driver.quit()
 
 
+def gate_published(ctx):
+    """Nothing of Folio's own (caches, markers) or hidden is published; the 404 page, served for
+    missing paths at any depth, links from the site's path and is neither canonical nor indexed."""
+    hidden = sorted(str(p.relative_to(ctx.site)) for p in ctx.site.rglob(".*"))
+    if hidden:
+        raise GateFailed(f"hidden files in the output: {hidden[:5]}")
+    page = (ctx.site / "404.html").read_text(encoding="utf-8")
+    if 'rel="canonical"' in page or '<meta name="robots" content="noindex">' not in page:
+        raise GateFailed("404.html has a canonical link or lacks noindex")
+    base = re.search(r"^base_url:\s*['\"]?https?://[^/\s'\"]+(/[^\s'\"]*)?", (CONTENT / "site.yaml").read_text(encoding="utf-8"), re.M)
+    if not base:
+        return "no hidden files; 404.html noindex (no base_url: its links stay relative)"
+    site_path = (base.group(1) or "/").rstrip("/") + "/"
+    links = re.findall(r'(?:href|src)="([^"]*)"', page)
+    stray = [link for link in links if not link.startswith((site_path, "#", "http://", "https://", "mailto:"))]
+    if stray:
+        raise GateFailed(f"404.html links relative to where it sits: {stray[:5]}")
+    return f"no hidden files; 404.html: {len(links)} links from {site_path}, noindex, no canonical"
+
+
 GATES = [("build", gate_build), ("determinism", gate_determinism), ("links", gate_links), ("html", gate_html),
          ("epub", gate_epub), ("feed-sitemap", gate_feeds), ("search-data", gate_search_data),
          ("accessibility", gate_accessibility), ("search", gate_search), ("facets", gate_facets),
-         ("no-javascript", gate_no_javascript)]
+         ("no-javascript", gate_no_javascript), ("published", gate_published)]
 
 
 class Context:

@@ -55,9 +55,10 @@ enum ChartSVG {
 
     /// Horizontal bars: labels on the left, values at the bar ends.
     private static func bars(_ series: ChartSeries, valueText: (Double) -> String, defaultColour: String) -> (String, Double) {
-        let labelWidth = 200.0, top = 10.0
-        // Room for the longest value after the longest bar.
+        let top = 10.0
+        // Room for the longest value after the longest bar, and for the labels up to 260 px.
         let valueWidth = min(max(120, (series.points.map { ChartLabel.estimatedWidth(valueText($0.value)) }.max() ?? 0) + 12), 240)
+        let labelWidth = min(260, max(120, (series.points.map { ChartLabel.estimatedWidth($0.label) }.max() ?? 0) + 20))
         let labels = series.points.map { ChartLabel($0.label, width: labelWidth - 12) }
         let rowHeight = labels.contains { $0.lines.count > 1 } ? 40.0 : 30.0
         let plot = width - labelWidth - valueWidth
