@@ -84,7 +84,7 @@ import Testing
         #expect(error.location.file.hasSuffix("page.mustache"))
         #expect(error.location.line == 5)
         #expect(error.location.column == 3)
-        #expect(error.message.contains("'sidebar.mustache'"))
+        #expect(error.message.contains("no template named 'sidebar'"))
     }
 
     /// Every literal key the code reads (`string("a.b")`) is in `InterfaceStrings.readByFolio`.

@@ -21,6 +21,7 @@ import Testing
         theme = try #require(Theme.load(from: BuildTests.layouts).theme)
         site = SiteRenderer(content: content, theme: theme)
         site.epubSize.value = 95_000
+        site.archiveSize.value = 510_000
     }
 
     /// A value as swift-mustache reads it: dictionaries, arrays, strings, numbers and booleans.

@@ -21,7 +21,7 @@ import Testing
                                           layouts: programme.appendingPathComponent("Layouts"), output: output))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map { "\($0.location) \($0.text)" })")
         #expect(report.pageCount > 10)
-        #expect(LinkChecker.check(folder: output).isEmpty)
+        #expect(LinkChecker.check(folder: output, sitePath: "/").isEmpty)
         for path in ["projects/example-project.html", "news/2026-01-15-example-news.html", "pages/about.html", "booklet/index.html"] {
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "missing \(path)")
         }
