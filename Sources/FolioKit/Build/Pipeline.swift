@@ -16,12 +16,16 @@ public enum Pipeline {
         public var output: URL
         /// `SOURCE_DATE_EPOCH`, when set: the date stamped into feed and EPUB.
         public var sourceDateEpoch: String?
+        /// Whether to typeset the PDF edition (when site.yaml does not turn it off); `folio serve`
+        /// leaves it out unless asked, since it takes far longer than the rest of a build.
+        public var pdf: Bool
 
-        public init(content: URL, layouts: URL, output: URL, sourceDateEpoch: String? = nil) {
+        public init(content: URL, layouts: URL, output: URL, sourceDateEpoch: String? = nil, pdf: Bool = true) {
             self.content = content
             self.layouts = layouts
             self.output = output
             self.sourceDateEpoch = sourceDateEpoch
+            self.pdf = pdf
         }
     }
 
@@ -30,6 +34,9 @@ public enum Pipeline {
         public var pageCount = 0
         public var fileCount = 0
         public var epubBytes = 0
+        /// 0 when no PDF was made.
+        public var pdfBytes = 0
+        public var pdfPages = 0
         /// Wall time of each stage, in the order they ran: what `--verbose` prints.
         public var stageTimes = StageTimes()
         public var succeeded: Bool { !diagnostics.hasErrors }
@@ -82,7 +89,11 @@ public enum Pipeline {
             return report
         }
         let writer = StagingWriter(folder: staging, previous: output.target)
-        let rendered = render(content, theme: theme, date: date, into: writer, clock: &clock)
+        let pdf = options.pdf && content.config.booklet.makesPDF
+            ? PDFEdition(site: SiteRenderer(content: content, theme: theme), date: date, layouts: options.layouts,
+                         folder: CacheFolder(output: options.output).folder("pdf"))
+            : nil
+        let rendered = render(content, theme: theme, date: date, pdf: pdf, into: writer, clock: &clock)
         report.fileCount = writer.files.count
         writer.addCopies(OutputFolder.files(in: theme.assetsFolder, under: "assets")
             + OutputFolder.files(in: options.content.appendingPathComponent("media"), under: "media"))
@@ -95,6 +106,8 @@ public enum Pipeline {
         clock.end("check links")
         report.pageCount = writer.pageCount
         report.epubBytes = rendered.epubBytes
+        report.pdfBytes = rendered.pdf?.bytes ?? 0
+        report.pdfPages = rendered.pdf?.pages ?? 0
         do {
             try savingScans.wait().get()
             try writer.finish()
@@ -127,9 +140,9 @@ public enum Pipeline {
     /// Renders every output file made from the content and hands each to `writer` as soon as it
     /// is made. Rendering itself is pure: the same content gives the same bytes whatever the
     /// order (`clock` only records how long it took).
-    static func render(_ content: SiteContent, theme: Theme, date: BuildDate, into writer: StagingWriter,
-                       clock: inout StageTimes) -> RenderedSite {
-        let site = SiteRenderer(content: content, theme: theme)
+    static func render(_ content: SiteContent, theme: Theme, date: BuildDate, pdf edition: PDFEdition? = nil,
+                       into writer: StagingWriter, clock: inout StageTimes) -> RenderedSite {
+        let site = edition?.site ?? SiteRenderer(content: content, theme: theme)
         let jobs = site.pageJobs()
         let booklet = BookletRenderer(site: site, date: date)
         var diagnostics = booklet.unreachableLinks()
@@ -137,6 +150,8 @@ public enum Pipeline {
         // the pages render; only the pages that show the EPUB's size wait for it.
         let packing = BackgroundTask { StageTimes.timed { booklet.renderEPUB() } }
         let companions = BackgroundTask { StageTimes.timed { companionFiles(content, site: site, jobs: jobs, booklet: booklet, date: date) } }
+        // Typst typesets the PDF in its own process; the pages that show its size wait for it too.
+        let typesetting = edition.map { edition in BackgroundTask { StageTimes.timed { edition.render() } } }
         site.render(jobs.filter { !$0.showsEPUBSize }, deliver: writer.add(_:fragments:))
         let (packed, packingSeconds) = packing.wait()
         switch packed {
@@ -146,14 +161,27 @@ public enum Pipeline {
         case .failure(let problem):
             diagnostics.append(problem)
         }
+        var pdfSeconds: Double?
+        if let (typeset, seconds) = typesetting?.wait() {
+            pdfSeconds = seconds
+            switch typeset {
+            case .success(let made):
+                writer.add(made.file)
+                site.pdfFacts.value = .init(bytes: made.file.data.count, pages: made.pages)
+            case .failure(let problem):
+                diagnostics.append(problem)
+            }
+        }
         site.render(jobs.filter(\.showsEPUBSize), deliver: writer.add(_:fragments:))
         let (files, companionSeconds) = companions.wait()
         files.forEach(writer.add)
         clock.end("render and write pages, pack the EPUB")
         clock.add("(of which EPUB, beside the pages)", seconds: packingSeconds)
+        if let pdfSeconds { clock.add("(PDF, typeset by Typst beside the pages)", seconds: pdfSeconds) }
         clock.add("(feed, sitemap, search data, beside the pages)", seconds: companionSeconds)
         clock.add("(template engine, CPU time on all cores)", seconds: theme.templateTime.seconds)
-        return RenderedSite(sources: PageSources(jobs: jobs), epubBytes: site.epubSize.value ?? 0, diagnostics: diagnostics)
+        return RenderedSite(sources: PageSources(jobs: jobs), epubBytes: site.epubSize.value ?? 0, pdf: site.pdfFacts.value,
+                            diagnostics: diagnostics)
     }
 
     /// The files beside the pages: the drawn cover (when the editors give none), the Atom feed,
@@ -186,5 +214,6 @@ public enum Pipeline {
 struct RenderedSite {
     var sources: PageSources
     var epubBytes: Int
+    var pdf: SiteRenderer.PDFFacts?
     var diagnostics: [Diagnostic]
 }

@@ -21,12 +21,32 @@ public enum MarkdownParser {
     /// Parses `text`, whose first line is line `firstLine` of `file`, so that every reference
     /// points into the file rather than into the body.
     public static func parse(_ text: String, file: String, firstLine: Int) -> MarkdownDocument {
-        precondition(registered)
-        let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         // Without CMARK_OPT_UNSAFE raw HTML and javascript: URLs are dropped, as the contract asks.
         let renderOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+        return withTree(text) { root, parser in
+            var collector = TreeCollector(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) })
+            collector.walk(root)
 
-        guard let parser = cmark_parser_new(parseOptions) else { return .empty }
+            var html = ""
+            if let rendered = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser)) {
+                html = FootnoteMarkup.withAttributeValues(String(cString: rendered))
+                free(rendered)
+            }
+            return MarkdownDocument(
+                html: html,
+                references: collector.references,
+                headings: collector.headings,
+                plainText: collector.words.joined(separator: " ")
+            )
+        } ?? .empty
+    }
+
+    /// Parses `text` with the extensions and options every body is read with, and hands the
+    /// syntax tree (root, parser) to `body` while it is alive; nil when cmark-gfm gives no tree.
+    static func withTree<T>(_ text: String, _ body: (OpaquePointer, OpaquePointer) -> T) -> T? {
+        precondition(registered)
+        let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        guard let parser = cmark_parser_new(parseOptions) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -42,23 +62,9 @@ public enum MarkdownParser {
             }
             return cmark_parser_finish(parser)
         }
-        guard let root = parsed else { return .empty }
+        guard let root = parsed else { return nil }
         defer { cmark_node_free(root) }
-
-        var collector = TreeCollector(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) })
-        collector.walk(root)
-
-        var html = ""
-        if let rendered = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser)) {
-            html = FootnoteMarkup.withAttributeValues(String(cString: rendered))
-            free(rendered)
-        }
-        return MarkdownDocument(
-            html: html,
-            references: collector.references,
-            headings: collector.headings,
-            plainText: collector.words.joined(separator: " ")
-        )
+        return body(root, parser)
     }
 }
 

@@ -18,6 +18,13 @@ public struct SiteConfig: Sendable {
         public var date: Located<String>
         /// A content path under `media/`.
         public var cover: Located<String>?
+        /// The PDF's paper size as written (`a4` or `a5`); nil means A4.
+        public var paper: Located<String>? = nil
+        /// `pdf: false` turns the PDF edition off; written as text, checked by the rules.
+        public var pdf: Located<String>? = nil
+
+        public var makesPDF: Bool { pdf?.value.lowercased() != "false" }
+        public var paperSize: String { paper?.value.lowercased() ?? "a4" }
     }
 
     public struct MenuItem: Sendable {

@@ -30,9 +30,13 @@ extension SiteRenderer {
             "epubHref": SitePaths.relative(SitePaths.epub(for: config), from: path),
             "pageHref": SitePaths.relative(SitePaths.booklet, from: path),
         ]
-        if let epubSize = epubSize.value {
-            let kilobytes = max(1, (epubSize + 512) / 1024)
-            booklet["epubSize"] = theme.string("formats.kilobytes").replacingOccurrences(of: "{value}", with: NumberText.format(Double(kilobytes), unit: .count))
+        if let epubSize = epubSize.value { booklet["epubSize"] = sizeText(epubSize) }
+        if let pdf = pdfFacts.value {
+            booklet["pdfHref"] = SitePaths.relative(SitePaths.pdf(for: config), from: path)
+            booklet["pdfMeta"] = theme.string("booklet.pdfMeta")
+                .replacingOccurrences(of: "{pages}", with: NumberText.format(Double(pdf.pages), unit: .count,
+                                                                          groupSeparator: theme.string("formats.thousandsSeparator")))
+                .replacingOccurrences(of: "{size}", with: sizeText(pdf.bytes))
         }
         var sections: [String: Any] = [
             "homeHref": SitePaths.relative(SitePaths.home, from: path),
@@ -57,6 +61,17 @@ extension SiteRenderer {
             "booklet": booklet,
             "sections": sections,
         ]
+    }
+
+    /// A file size as `formats.kilobytes` writes it, or `formats.megabytes` (one decimal) from 1 MB.
+    func sizeText(_ bytes: Int) -> String {
+        let kilobytes = max(1, (bytes + 512) / 1024)
+        guard kilobytes >= 1024 else {
+            return theme.string("formats.kilobytes").replacingOccurrences(of: "{value}", with: NumberText.format(Double(kilobytes), unit: .count))
+        }
+        let tenths = (bytes * 10 + 524_288) / 1_048_576
+        let value = "\(tenths / 10)" + theme.string("formats.decimalSeparator") + "\(tenths % 10)"
+        return theme.string("formats.megabytes").replacingOccurrences(of: "{value}", with: value)
     }
 
     /// A page's context with its own values on top.

@@ -9,6 +9,13 @@ public struct SiteRenderer: Sendable {
     /// The booklet's EPUB size in bytes, shown next to its download link on the pages whose job
     /// says `showsEPUBSize`: those render once it is set.
     let epubSize = PendingValue<Int>()
+    /// The PDF edition's size and page count, shown beside its link on the same pages, once typeset.
+    let pdfFacts = PendingValue<PDFFacts>()
+
+    struct PDFFacts: Sendable {
+        var bytes: Int
+        var pages: Int
+    }
     let cards = CardCache()
 
     public init(content: SiteContent, theme: Theme) {
