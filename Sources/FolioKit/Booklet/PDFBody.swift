@@ -52,7 +52,7 @@ struct PDFBody {
                 case .image(let destination, _):
                     if case .media(let path) = BookletLink.resolve(destination, from: source, isImage: true) { found.append(path) }
                 case .emphasis(let inner), .strong(let inner), .strikethrough(let inner), .link(_, let inner): visit(inner)
-                case .footnote(_, let blocks): visit(blocks)
+                case .footnote(let blocks): visit(blocks)
                 default: break
                 }
             }
@@ -82,6 +82,13 @@ struct PDFBody {
         func block(_ block: MarkdownBlock) -> PDFData {
             switch block {
             case .paragraph(let inlines, _):
+                // A picture on its own line is a block, set as large as the column allows; one
+                // inside a sentence stays the height of the text.
+                let content = inlines.filter { $0 != .softBreak && $0 != .lineBreak && $0 != .text(" ") }
+                if content.count == 1, case .image(let destination, let alt) = content[0],
+                   case .media(let path) = BookletLink.resolve(destination, from: source, isImage: true) {
+                    return .fields(["t": "figure", "path": .string(path), "alt": .string(alt)])
+                }
                 return .fields(["t": "p", "c": self.inlines(inlines)])
             case .heading(let level, let inlines, let index, _):
                 let id = index < document.headings.count ? document.headings[index].id : "section-\(index)"
@@ -137,7 +144,7 @@ struct PDFBody {
             case .strong(let inner): return .fields(["t": "strong", "c": inlines(inner)])
             case .strikethrough(let inner): return .fields(["t": "strike", "c": inlines(inner)])
             case .code(let text): return .fields(["t": "code", "text": .string(text)])
-            case .footnote(_, let blocks): return .fields(["t": "fn", "c": .array(blocks.map(block))])
+            case .footnote(let blocks): return .fields(["t": "fn", "c": .array(blocks.map(block))])
             case .image(let destination, let alt):
                 guard case .media(let path) = BookletLink.resolve(destination, from: source, isImage: true) else { return .string(alt) }
                 return .fields(["t": "img", "path": .string(path), "alt": .string(alt)])

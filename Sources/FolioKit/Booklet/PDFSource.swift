@@ -168,8 +168,12 @@ struct PDFSource {
     /// Partners in alphabetical order under their initial letter, each with the chapters of its projects.
     private static func partnerIndex(_ site: SiteRenderer, included selection: Selection) -> PDFData {
         let sortKey = { (name: String) in name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        var order: [String: Int] = [:]
+        for (position, project) in site.index.calls.flatMap(\.projects).enumerated() { order[project.slug] = position }
         let partners = site.index.partners
-            .map { partner in (partner, partner.projects.filter { selection.includes($0.slug) }) }
+            .map { partner in
+                (partner, partner.projects.filter { selection.includes($0.slug) }.sorted { order[$0.slug, default: 0] < order[$1.slug, default: 0] })
+            }
             .filter { !$0.1.isEmpty }
             .sorted { (sortKey($0.0.name), $0.0.country, $0.0.id) < (sortKey($1.0.name), $1.0.country, $1.0.id) }
         var groups: [(letter: String, entries: [PDFData])] = []

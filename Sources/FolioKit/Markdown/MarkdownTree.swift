@@ -41,7 +41,7 @@ public indirect enum MarkdownInline: Sendable, Equatable {
     case lineBreak
     case softBreak
     /// The footnote's own blocks, placed where it is referenced (the PDF sets it at the foot of the page).
-    case footnote(label: String, [MarkdownBlock])
+    case footnote([MarkdownBlock])
 }
 
 /// The body's blocks in order; footnote definitions are not among them but inside the
@@ -69,12 +69,16 @@ private struct TreeBuilder {
 
     init(lineOffset: Int) { self.lineOffset = lineOffset }
 
+    /// cmark-gfm numbers the footnotes it keeps in the order they are first referenced, rewrites
+    /// each reference's literal to that number and moves the definitions, in that order, to the
+    /// end of the document: the n-th definition there is footnote n.
     mutating func collectFootnotes(_ root: OpaquePointer) {
         var child = cmark_node_first_child(root)
+        var number = 0
         while let node = child {
             if cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_DEFINITION {
-                let label = text(cmark_node_get_literal(node))
-                if footnotes[label] == nil { footnotes[label] = node }
+                number += 1
+                footnotes[String(number)] = node
             }
             child = cmark_node_next(node)
         }
@@ -169,12 +173,12 @@ private struct TreeBuilder {
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_HTML_INLINE: return nil
         case CMARK_NODE_FOOTNOTE_REFERENCE:
-            let label = text(cmark_node_get_literal(node))
-            guard let definition = footnotes[label] else { return .text("[^\(label)]") }
+            let number = text(cmark_node_get_literal(node))
+            guard let definition = footnotes[number] else { return .text("[^\(number)]") }
             // A footnote that refers to itself (directly or not) is shown once, not forever.
-            footnotes[label] = nil
-            defer { footnotes[label] = definition }
-            return .footnote(label: label, blocks(of: definition, depth: depth))
+            footnotes[number] = nil
+            defer { footnotes[number] = definition }
+            return .footnote(blocks(of: definition, depth: depth))
         default:
             if text(cmark_node_get_type_string(node)) == "strikethrough" { return .strikethrough(inlines(of: node, depth: depth)) }
             return .text(plainText(node))
