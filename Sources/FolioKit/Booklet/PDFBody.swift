@@ -101,7 +101,7 @@ struct PDFBody {
             case .quote(let blocks, _):
                 return .fields(["t": "quote", "c": .array(blocks.map(self.block))])
             case .code(let text, let language, _):
-                return .fields(["t": "pre", "text": .string(text), "lang": .string(language)])
+                return .fields(["t": "pre", "text": .text(text), "lang": .string(language)])
             case .rule:
                 return .fields(["t": "rule"])
             case .table(let alignments, let header, let rows, _):
@@ -119,7 +119,7 @@ struct PDFBody {
             var items: [PDFData] = []
             var pending = ""
             func flush() {
-                if !pending.isEmpty { items.append(.string(pending)) }
+                if !pending.isEmpty { items.append(.text(pending)) }
                 pending = ""
             }
             for inline in inlines {
@@ -137,13 +137,13 @@ struct PDFBody {
 
         func inline(_ inline: MarkdownInline) -> PDFData {
             switch inline {
-            case .text(let text): return .string(text)
+            case .text(let text): return .text(text)
             case .softBreak: return " "
             case .lineBreak: return .fields(["t": "br"])
             case .emphasis(let inner): return .fields(["t": "em", "c": inlines(inner)])
             case .strong(let inner): return .fields(["t": "strong", "c": inlines(inner)])
             case .strikethrough(let inner): return .fields(["t": "strike", "c": inlines(inner)])
-            case .code(let text): return .fields(["t": "code", "text": .string(text)])
+            case .code(let text): return .fields(["t": "code", "text": .text(text)])
             case .footnote(let blocks): return .fields(["t": "fn", "c": .array(blocks.map(block))])
             case .image(let destination, let alt):
                 guard case .media(let path) = BookletLink.resolve(destination, from: source, isImage: true) else { return .string(alt) }

@@ -75,8 +75,8 @@ struct PDFSource {
 
         let figures = content.metrics.figures.map { figure -> PDFData in
             let note = [figure.year.map(String.init), figure.note].compactMap { $0 }.joined(separator: " · ")
-            return .fields(["label": .string(figure.label), "value": .string(site.valueText(figure.value, unit: figure.unit)),
-                            "note": .string(note)])
+            return .fields(["label": .text(figure.label), "value": .text(site.valueText(figure.value, unit: figure.unit)),
+                            "note": .text(note)])
         }
         var charts: [PDFData] = []
         for (index, chart) in content.metrics.charts.enumerated() {
@@ -85,7 +85,7 @@ struct PDFSource {
             let path = "charts/chart-\(index + 1).svg"
             generated.append((path, ChartSVG.render(series, valueText: format)))
             let alt = series.title + ": " + series.points.map { "\($0.label) \(format($0.value))" }.joined(separator: "; ")
-            charts.append(.fields(["title": .string(series.title), "path": .string(path), "alt": .string(alt)]))
+            charts.append(.fields(["title": .text(series.title), "path": .string(path), "alt": .string(alt)]))
         }
 
         var calls: [PDFData] = []
@@ -102,16 +102,16 @@ struct PDFSource {
                 }
                 return .fields([
                     "label": .string(PDFBody.chapterLabel(project.slug)),
-                    "title": .string(project.title),
-                    "acronym": project.acronym.map(PDFData.string),
-                    "summary": .string(project.summary.value),
+                    "title": .text(project.title),
+                    "acronym": project.acronym.map(PDFData.text),
+                    "summary": .text(project.summary.value),
                     "sectors": .array(sectors),
-                    "facts": .array(site.projectFacts(project).map { .fields(["label": .string($0.label), "value": .string($0.value)]) }),
+                    "facts": .array(site.projectFacts(project).map { .fields(["label": .string($0.label), "value": .text($0.value)]) }),
                     "body": links.blocks(tree, document: project.body, source: project.source.path, prefix: project.slug, headingOffset: 2),
                     "web": config.absoluteRoot.map { .string($0 + SitePaths.project(project.slug)) },
                 ])
             }
-            calls.append(.fields(["name": .string(call.name), "label": .string("call-\(callIndex + 1)"), "projects": .array(chapters)]))
+            calls.append(.fields(["name": .text(call.name), "label": .string("call-\(callIndex + 1)"), "projects": .array(chapters)]))
         }
 
         let date = DateText.parts(of: config.booklet.date.value) ?? (2000, 1, 1)
@@ -119,8 +119,8 @@ struct PDFSource {
         let region = language.dropFirst().first { $0.count == 2 && $0.allSatisfy(\.isLetter) }
         data = .fields([
             "title": .string(config.booklet.title),
-            "subtitle": config.booklet.subtitle.map(PDFData.string),
-            "publisher": config.booklet.publisher.map(PDFData.string),
+            "subtitle": config.booklet.subtitle.map(PDFData.text),
+            "publisher": config.booklet.publisher.map(PDFData.text),
             "site": .string(config.title),
             "language": .string(language.first?.lowercased() ?? "en"),
             "region": region.map { .string($0.uppercased()) },
@@ -128,11 +128,11 @@ struct PDFSource {
             "date": .fields(["year": .int(date.year), "month": .int(date.month), "day": .int(date.day)]),
             "dateText": .string(theme.dateText(config.booklet.date.value)),
             "created": Self.dateTime(created.timestamp),
-            "colophon": .array(site.colophonFacts().map { .fields(["label": .string($0.label), "value": .string($0.value)]) }),
+            "colophon": .array(site.colophonFacts().map { .fields(["label": .string($0.label), "value": .text($0.value)]) }),
             "emblem": .fields(["path": "assets/eu-flag.svg", "alt": .string(theme.string("footer.euFlag"))]),
-            "fundingNotice": .string(config.fundingNotice),
+            "fundingNotice": .text(config.fundingNotice),
             "strings": Self.strings(theme),
-            "sectors": .array(config.sectors.map { .fields(["name": .string($0.name), "colour": .string($0.colour.value)]) }),
+            "sectors": .array(config.sectors.map { .fields(["name": .text($0.name), "colour": .string($0.colour.value)]) }),
             "cover": cover,
             "introduction": introduction,
             "figures": .array(figures),
@@ -180,9 +180,9 @@ struct PDFSource {
         for (partner, projects) in partners {
             let first = sortKey(partner.name).first.map { $0.isLetter ? String($0).uppercased() : "#" } ?? "#"
             let entry: PDFData = .fields([
-                "name": .string(partner.name),
-                "country": .string(site.countryName(partner.country)),
-                "projects": .array(projects.map { .fields(["label": .string(PDFBody.chapterLabel($0.slug)), "title": .string($0.title)]) }),
+                "name": .text(partner.name),
+                "country": .text(site.countryName(partner.country)),
+                "projects": .array(projects.map { .fields(["label": .string(PDFBody.chapterLabel($0.slug)), "title": .text($0.title)]) }),
             ])
             if groups.last?.letter == first { groups[groups.count - 1].entries.append(entry) } else { groups.append((first, [entry])) }
         }
