@@ -146,12 +146,13 @@ public enum Pipeline {
         let jobs = site.pageJobs()
         let booklet = BookletRenderer(site: site, date: date)
         var diagnostics = booklet.unreachableLinks()
+        // Typst typesets the PDF in its own process, started first as it takes longest; the
+        // pages that show its size wait for it too.
+        let typesetting = edition.map { edition in BackgroundTask { StageTimes.timed { edition.render() } } }
         // The EPUB is packed, and the feed, sitemap and search data made, on other threads while
         // the pages render; only the pages that show the EPUB's size wait for it.
         let packing = BackgroundTask { StageTimes.timed { booklet.renderEPUB() } }
         let companions = BackgroundTask { StageTimes.timed { companionFiles(content, site: site, jobs: jobs, booklet: booklet, date: date) } }
-        // Typst typesets the PDF in its own process; the pages that show its size wait for it too.
-        let typesetting = edition.map { edition in BackgroundTask { StageTimes.timed { edition.render() } } }
         site.render(jobs.filter { !$0.showsEPUBSize }, deliver: writer.add(_:fragments:))
         let (packed, packingSeconds) = packing.wait()
         switch packed {
