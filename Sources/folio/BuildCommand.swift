@@ -33,6 +33,7 @@ struct BuildCommand: ParsableCommand {
         options.detail("content: \(options.content), layouts: \(folders.layouts), \(report.fileCount) files rendered")
         options.detail("stages: \(report.stageTimes.summary)")
         if options.quiet { return }
-        print("built \(folders.output)/: \(report.pageCount) pages, booklet \(report.epubBytes / 1024) KB, \(String(format: "%.2f", seconds)) s, \(warnings) warning\(warnings == 1 ? "" : "s")")
+        let pdf = report.pdfPages > 0 ? ", PDF \(report.pdfPages) pages \(report.pdfBytes / 1024) KB" : ""
+        print("built \(folders.output)/: \(report.pageCount) pages, booklet \(report.epubBytes / 1024) KB\(pdf), \(String(format: "%.2f", seconds)) s, \(warnings) warning\(warnings == 1 ? "" : "s")")
     }
 }

@@ -73,6 +73,10 @@ import Testing
 
             ![A very tall picture](../media/tall.svg)
 
+            ![](../media/tall.svg)
+
+            A picture without alt text ![](../media/tall.svg) inside a sentence, [![](../media/tall.svg)](https://example.org) in a link.
+
             [^note]: A footnote with #footnote and $math$.
             """)
         }
@@ -171,6 +175,15 @@ import Testing
         #expect(report.pdfPages == 0)
         let page = try String(contentsOf: output.appendingPathComponent("booklet/index.html"), encoding: .utf8)
         #expect(!page.contains(".pdf\""))
+    }
+
+    @Test func serveLeavesThePDFOutUnlessAsked() throws {
+        let report = Pipeline.build(.init(content: content, layouts: BuildTests.layouts, output: output, pdf: false))
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.pdfPages == 0)
+        #expect(!FileManager.default.fileExists(atPath: pdfURL.path))
+        let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!home.contains(".pdf\""))
     }
 
     @Test func paperAndSwitchAreCheckedWhereWritten() throws {
