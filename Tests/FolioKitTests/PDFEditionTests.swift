@@ -225,6 +225,26 @@ import Testing
         #expect(errors.first?.message.contains("cannot typeset") == true)
     }
 
+    @Test func aTemplateErrorIsReportedAtTheTemplateWithTheSourceKept() throws {
+        let layouts = scratch.url.appendingPathComponent("Layouts")
+        try FileManager.default.copyItem(at: BuildTests.layouts, to: layouts)
+        let template = layouts.appendingPathComponent("booklet.typ")
+        let text = try String(contentsOf: template, encoding: .utf8)
+        try (text + "\n#no-such-function()\n").write(to: template, atomically: true, encoding: .utf8)
+        let report = Pipeline.build(.init(content: content, layouts: layouts, output: output))
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        let error = try #require(errors.first)
+        #expect(error.location.file.hasSuffix("Layouts/booklet.typ"))
+        #expect(error.location.line == text.split(separator: "\n", omittingEmptySubsequences: false).count + 1)
+        #expect(error.message.contains("unknown variable: no-such-function"))
+        #expect(error.message.contains("defect of Folio or of the layout"))
+        let kept = CacheFolder(output: output).folder("pdf")
+        #expect(error.message.contains(kept.path))
+        #expect(FileManager.default.fileExists(atPath: kept.appendingPathComponent("booklet.json").path))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func aMissingEngineSaysHowToInstallOrTurnOff() throws {
         let loaded = try #require(Pipeline.check(contentFolder: content).content)
         let (theme, _) = Theme.load(from: BuildTests.layouts)
