@@ -245,6 +245,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
+    @Test func typesetterWarningsReachTheDesignerAtTheTemplateLine() throws {
+        #expect(build().diagnostics.filter { $0.message.contains("typesetter") }.isEmpty)
+        let layouts = scratch.url.appendingPathComponent("Layouts")
+        try FileManager.default.copyItem(at: BuildTests.layouts, to: layouts)
+        let template = layouts.appendingPathComponent("booklet.typ")
+        let text = try String(contentsOf: template, encoding: .utf8)
+        try (text + "\n#text(font: \"No Such Font\")[x]\n").write(to: template, atomically: true, encoding: .utf8)
+        let report = Pipeline.build(.init(content: content, layouts: layouts, output: output))
+        #expect(report.succeeded)
+        let warning = try #require(report.diagnostics.first { $0.message.contains("typesetter warns") })
+        #expect(warning.severity == .warning)
+        #expect(warning.location.file.hasSuffix("Layouts/booklet.typ"))
+        #expect(warning.location.line == text.split(separator: "\n", omittingEmptySubsequences: false).count + 1)
+        #expect(warning.message.contains("unknown font family"))
+    }
+
     @Test func aMissingEngineSaysHowToInstallOrTurnOff() throws {
         let loaded = try #require(Pipeline.check(contentFolder: content).content)
         let (theme, _) = Theme.load(from: BuildTests.layouts)

@@ -17,16 +17,22 @@ struct PDFEdition {
     struct Typeset {
         var file: OutputFile
         var pages: Int
+        /// Typst's warnings, at the template lines they name: a designer's to read.
+        var warnings: [Diagnostic]
     }
 
     func render() -> Result<Typeset, Diagnostic> {
         let output = folder.appendingPathComponent("booklet.pdf")
         switch attempt(.all) {
-        case .typeset(let pages):
+        case .typeset(let pages, let warnings):
             guard let data = FileManager.default.contents(atPath: output.path) else {
                 return .failure(defect("Typst wrote no PDF", diagnostic: ""))
             }
-            return .success(Typeset(file: OutputFile(path: SitePaths.pdf(for: site.content.config), data: data), pages: pages))
+            let notes = warnings.map { warning in
+                Diagnostic.warning(at: templateLocation(in: warning), "the PDF's typesetter warns: "
+                                   + (warning.split(separator: "\n").first.map { $0.replacingOccurrences(of: "warning: ", with: "") } ?? warning))
+            }
+            return .success(Typeset(file: OutputFile(path: SitePaths.pdf(for: site.content.config), data: data), pages: pages, warnings: notes))
         case .missing(let reason):
             return .failure(.error(at: SourceLocation(file: "site.yaml"),
                                    "the booklet's PDF edition needs Typst: \(reason). Install it with '\(TypstEngine.installHint)', "
@@ -79,15 +85,19 @@ struct PDFEdition {
         try data.write(to: url)
     }
 
+    /// The layout file and line a Typst diagnostic names (`booklet.typ:12:3`), or the template itself.
+    private func templateLocation(in diagnostic: String) -> SourceLocation {
+        guard let match = diagnostic.firstMatch(of: /([A-Za-z0-9_.\/-]+\.typ):(\d+):(\d+)/) else {
+            return SourceLocation(file: layouts.appendingPathComponent(Self.template).path)
+        }
+        return SourceLocation(file: layouts.appendingPathComponent((String(match.1) as NSString).lastPathComponent).path,
+                              line: Int(match.2) ?? 1, column: Int(match.3) ?? 1)
+    }
+
     /// A failure the content did not cause: reported at the template line Typst names, with the
     /// source kept for the report.
     private func defect(_ message: String, diagnostic: String) -> Diagnostic {
-        var place = SourceLocation(file: layouts.appendingPathComponent(Self.template).path)
-        if let match = diagnostic.firstMatch(of: /([A-Za-z0-9_.\/-]+\.typ):(\d+):(\d+)/) {
-            place = SourceLocation(file: layouts.appendingPathComponent((String(match.1) as NSString).lastPathComponent).path,
-                                   line: Int(match.2) ?? 1, column: Int(match.3) ?? 1)
-        }
-        return .error(at: place, "the PDF edition could not be typeset: \(message). This is a defect of Folio or of the layout, "
+        .error(at: templateLocation(in: diagnostic), "the PDF edition could not be typeset: \(message). This is a defect of Folio or of the layout, "
                       + "not of the content: please report it with the typesetter's source, kept in \(folder.path)")
     }
 }

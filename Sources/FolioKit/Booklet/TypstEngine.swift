@@ -9,7 +9,8 @@ struct TypstEngine: Sendable {
     var python = "python3"
 
     enum Outcome: Equatable {
-        case typeset(pages: Int)
+        /// `warnings`: Typst's warnings, each with the place it names (usually a template line).
+        case typeset(pages: Int, warnings: [String])
         /// Typst's own words: message, the place it names (`booklet.typ:12:3`) and hints.
         case failed(message: String, diagnostic: String)
         /// No python3, no `typst` package, or a version other than 0.15.
@@ -28,8 +29,8 @@ struct TypstEngine: Sendable {
         print(json.dumps({"missing": "Typst %s is installed; Folio needs 0.15" % typst.__version__})); sys.exit(0)
     folder, main, output = sys.argv[1], sys.argv[2], sys.argv[3]
     try:
-        typst.compile(folder + "/" + main, output=output, root=folder, ignore_system_fonts=True,
-                      pdf_standards=["a-2b", "ua-1"])
+        _, warnings = typst.compile_with_warnings(folder + "/" + main, output=output, root=folder,
+                                                  ignore_system_fonts=True, pdf_standards=["a-2b", "ua-1"])
     except typst.TypstError as error:
         print(json.dumps({"message": error.message, "diagnostic": error.diagnostic, "hints": list(error.hints or [])}))
         sys.exit(0)
@@ -37,7 +38,7 @@ struct TypstEngine: Sendable {
         print(json.dumps({"message": str(error), "diagnostic": "", "hints": []})); sys.exit(0)
     with open(output, "rb") as pdf:
         counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf.read())]
-    print(json.dumps({"pages": max(counts) if counts else 0}))
+    print(json.dumps({"pages": max(counts) if counts else 0, "warnings": [w.diagnostic or w.message for w in warnings]}))
     """#
 
     /// Typesets `folder/main` into `output`.
@@ -73,7 +74,7 @@ struct TypstEngine: Sendable {
             return .failed(message: "the typesetter gave no answer", diagnostic: errors)
         }
         if let missing = reply["missing"] as? String { return .missing(missing) }
-        if let pages = reply["pages"] as? Int { return .typeset(pages: pages) }
+        if let pages = reply["pages"] as? Int { return .typeset(pages: pages, warnings: reply["warnings"] as? [String] ?? []) }
         let hints = (reply["hints"] as? [String] ?? []).map { "hint: \($0)" }
         let diagnostic = ([reply["diagnostic"] as? String ?? ""] + hints).filter { !$0.isEmpty }.joined(separator: "\n")
         return .failed(message: reply["message"] as? String ?? "unknown error", diagnostic: diagnostic)

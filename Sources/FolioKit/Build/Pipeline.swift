@@ -169,6 +169,7 @@ public enum Pipeline {
             case .success(let made):
                 writer.add(made.file)
                 site.pdfFacts.value = .init(bytes: made.file.data.count, pages: made.pages)
+                diagnostics += made.warnings
             case .failure(let problem):
                 diagnostics.append(problem)
             }
