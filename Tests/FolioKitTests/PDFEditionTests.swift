@@ -225,18 +225,24 @@ import Testing
         #expect(errors.first?.message.contains("cannot typeset") == true)
     }
 
-    @Test func aTemplateErrorIsReportedAtTheTemplateWithTheSourceKept() throws {
+    /// A copy of the real layouts whose `booklet.typ` ends with `line`, and that line's number.
+    func layouts(appending line: String) throws -> (URL, Int) {
         let layouts = scratch.url.appendingPathComponent("Layouts")
         try FileManager.default.copyItem(at: BuildTests.layouts, to: layouts)
         let template = layouts.appendingPathComponent("booklet.typ")
         let text = try String(contentsOf: template, encoding: .utf8)
-        try (text + "\n#no-such-function()\n").write(to: template, atomically: true, encoding: .utf8)
+        try (text + "\n" + line + "\n").write(to: template, atomically: true, encoding: .utf8)
+        return (layouts, text.split(separator: "\n", omittingEmptySubsequences: false).count + 1)
+    }
+
+    @Test func aTemplateErrorIsReportedAtTheTemplateWithTheSourceKept() throws {
+        let (layouts, line) = try layouts(appending: "#no-such-function()")
         let report = Pipeline.build(.init(content: content, layouts: layouts, output: output))
         let errors = report.diagnostics.filter { $0.severity == .error }
         #expect(errors.count == 1)
         let error = try #require(errors.first)
         #expect(error.location.file.hasSuffix("Layouts/booklet.typ"))
-        #expect(error.location.line == text.split(separator: "\n", omittingEmptySubsequences: false).count + 1)
+        #expect(error.location.line == line)
         #expect(error.message.contains("unknown variable: no-such-function"))
         #expect(error.message.contains("defect of Folio or of the layout"))
         let kept = CacheFolder(output: output).folder("pdf")
@@ -247,17 +253,13 @@ import Testing
 
     @Test func typesetterWarningsReachTheDesignerAtTheTemplateLine() throws {
         #expect(build().diagnostics.filter { $0.message.contains("typesetter") }.isEmpty)
-        let layouts = scratch.url.appendingPathComponent("Layouts")
-        try FileManager.default.copyItem(at: BuildTests.layouts, to: layouts)
-        let template = layouts.appendingPathComponent("booklet.typ")
-        let text = try String(contentsOf: template, encoding: .utf8)
-        try (text + "\n#text(font: \"No Such Font\")[x]\n").write(to: template, atomically: true, encoding: .utf8)
+        let (layouts, line) = try layouts(appending: "#text(font: \"No Such Font\")[x]")
         let report = Pipeline.build(.init(content: content, layouts: layouts, output: output))
         #expect(report.succeeded)
         let warning = try #require(report.diagnostics.first { $0.message.contains("typesetter warns") })
         #expect(warning.severity == .warning)
         #expect(warning.location.file.hasSuffix("Layouts/booklet.typ"))
-        #expect(warning.location.line == text.split(separator: "\n", omittingEmptySubsequences: false).count + 1)
+        #expect(warning.location.line == line)
         #expect(warning.message.contains("unknown font family"))
     }
 
