@@ -54,63 +54,23 @@ struct PDFSource {
         var media: [String] = []
         var generated: [(path: String, text: String)] = []
 
-        var cover: PDFData
-        let coverAlt = theme.string("booklet.coverAlt").replacingOccurrences(of: "{title}", with: config.booklet.title)
-        if let given = EPUBContents.givenCover(config) {
-            media.append(given)
-            cover = .fields(["path": .string(given), "alt": .string(coverAlt), "drawn": .bool(false)])
-        } else {
-            generated.append((Self.drawnCoverFile, CoverSVG.render(title: config.booklet.title, subtitle: config.booklet.subtitle,
-                                                                    colours: config.sectors.map(\.colour.value))))
-            cover = .fields(["path": .string(Self.drawnCoverFile), "alt": .string(coverAlt), "drawn": .bool(true)])
-        }
-
+        let cover = Self.cover(site, generated: &generated, media: &media)
         var introduction: PDFData = .null
         if let intro = content.pages.first(where: { $0.slug == "booklet" }), selection.includes(Self.introductionUnit) {
-            var tree = Self.tree(of: intro.source)
-            tree.blocks = selection.blocks(tree.blocks, of: Self.introductionUnit)
-            media += PDFBody.images(in: tree, source: intro.source.path)
-            introduction = links.blocks(tree, document: intro.body, source: intro.source.path, prefix: Self.introductionUnit, headingOffset: 1)
+            introduction = Self.body(of: intro.source, document: intro.body, unit: Self.introductionUnit, headingOffset: 1,
+                                     selection: selection, links: links, media: &media)
         }
-
         let figures = content.metrics.figures.map { figure -> PDFData in
             let note = [figure.year.map(String.init), figure.note].compactMap { $0 }.joined(separator: " · ")
             return .fields(["label": .text(figure.label), "value": .text(site.valueText(figure.value, unit: figure.unit)),
                             "note": .text(note)])
         }
-        var charts: [PDFData] = []
-        for (index, chart) in content.metrics.charts.enumerated() {
-            let series = ChartSeries(chart)
-            let format = { (value: Double) in site.valueText(value, unit: series.unit) }
-            let path = "charts/chart-\(index + 1).svg"
-            generated.append((path, ChartSVG.render(series, valueText: format)))
-            let alt = series.title + ": " + series.points.map { "\($0.label) \(format($0.value))" }.joined(separator: "; ")
-            charts.append(.fields(["title": .text(series.title), "path": .string(path), "alt": .string(alt)]))
-        }
-
+        let charts = Self.charts(site, generated: &generated)
         var calls: [PDFData] = []
         for (callIndex, call) in site.index.calls.enumerated() {
             let included = call.projects.filter { selection.includes($0.slug) }
             if included.isEmpty { continue }
-            let chapters = included.map { project -> PDFData in
-                var tree = Self.tree(of: project.source)
-                tree.blocks = selection.blocks(tree.blocks, of: project.slug)
-                media += PDFBody.images(in: tree, source: project.source.path)
-                let sectors = project.sectorIDs.map { id -> PDFData in
-                    let sector = config.sector(id)
-                    return .fields(["name": .string(sector?.name ?? id), "colour": .string(sector?.colour.value ?? "#444444")])
-                }
-                return .fields([
-                    "label": .string(PDFBody.chapterLabel(project.slug)),
-                    "title": .text(project.title),
-                    "acronym": project.acronym.map(PDFData.text),
-                    "summary": .text(project.summary.value),
-                    "sectors": .array(sectors),
-                    "facts": .array(site.projectFacts(project).map { .fields(["label": .string($0.label), "value": .text($0.value)]) }),
-                    "body": links.blocks(tree, document: project.body, source: project.source.path, prefix: project.slug, headingOffset: 2),
-                    "web": config.absoluteRoot.map { .string($0 + SitePaths.project(project.slug)) },
-                ])
-            }
+            let chapters = included.map { Self.chapter($0, site: site, selection: selection, links: links, media: &media) }
             calls.append(.fields(["name": .text(call.name), "label": .string("call-\(callIndex + 1)"), "projects": .array(chapters)]))
         }
 
@@ -142,6 +102,61 @@ struct PDFSource {
         ])
         self.generated = generated
         self.media = Array(Set(media)).sorted()
+    }
+
+    /// The editors' cover when the PDF can show it (PNG, JPEG, GIF, SVG), or the one Folio draws.
+    private static func cover(_ site: SiteRenderer, generated: inout [(path: String, text: String)], media: inout [String]) -> PDFData {
+        let config = site.content.config
+        let alt = site.theme.string("booklet.coverAlt").replacingOccurrences(of: "{title}", with: config.booklet.title)
+        if let given = EPUBContents.givenCover(config) {
+            media.append(given)
+            return .fields(["path": .string(given), "alt": .string(alt), "drawn": .bool(false)])
+        }
+        generated.append((drawnCoverFile, CoverSVG.render(title: config.booklet.title, subtitle: config.booklet.subtitle,
+                                                          colours: config.sectors.map(\.colour.value))))
+        return .fields(["path": .string(drawnCoverFile), "alt": .string(alt), "drawn": .bool(true)])
+    }
+
+    /// The editors' charts as the site draws them, with their data as alt text.
+    private static func charts(_ site: SiteRenderer, generated: inout [(path: String, text: String)]) -> [PDFData] {
+        site.content.metrics.charts.enumerated().map { index, chart in
+            let series = ChartSeries(chart)
+            let format = { (value: Double) in site.valueText(value, unit: series.unit) }
+            let path = "charts/chart-\(index + 1).svg"
+            generated.append((path, ChartSVG.render(series, valueText: format)))
+            let alt = series.title + ": " + series.points.map { "\($0.label) \(format($0.value))" }.joined(separator: "; ")
+            return .fields(["title": .text(series.title), "path": .string(path), "alt": .string(alt)])
+        }
+    }
+
+    /// A project's chapter: title, metadata, sector colours and body.
+    private static func chapter(_ project: Project, site: SiteRenderer, selection: Selection, links: PDFBody,
+                                media: inout [String]) -> PDFData {
+        let config = site.content.config
+        let sectors = project.sectorIDs.map { id -> PDFData in
+            let sector = config.sector(id)
+            return .fields(["name": .string(sector?.name ?? id), "colour": .string(sector?.colour.value ?? "#444444")])
+        }
+        return .fields([
+            "label": .string(PDFBody.chapterLabel(project.slug)),
+            "title": .text(project.title),
+            "acronym": project.acronym.map(PDFData.text),
+            "summary": .text(project.summary.value),
+            "sectors": .array(sectors),
+            "facts": .array(site.projectFacts(project).map { .fields(["label": .string($0.label), "value": .text($0.value)]) }),
+            "body": body(of: project.source, document: project.body, unit: project.slug, headingOffset: 2,
+                         selection: selection, links: links, media: &media),
+            "web": config.absoluteRoot.map { .string($0 + SitePaths.project(project.slug)) },
+        ])
+    }
+
+    /// The blocks of the body of `source` (a project's or the introduction's), and the pictures it shows.
+    private static func body(of source: SourceFile, document: MarkdownDocument, unit: String, headingOffset: Int,
+                             selection: Selection, links: PDFBody, media: inout [String]) -> PDFData {
+        var tree = Self.tree(of: source)
+        tree.blocks = selection.blocks(tree.blocks, of: unit)
+        media += PDFBody.images(in: tree, source: source.path)
+        return links.blocks(tree, document: document, source: source.path, prefix: unit, headingOffset: headingOffset)
     }
 
     /// `YYYY-MM-DDThh:mm:ssZ` as the fields of Typst's `datetime`.
