@@ -36,6 +36,9 @@ import Testing
         let wideHeader = "| " + (1...9).map { "Column \($0) heading" }.joined(separator: " | ") + " |"
         let wideRule = "|" + String(repeating: "---|", count: 9)
         let wideRow = "| " + (1...9).map { "value \($0) with several words" }.joined(separator: " | ") + " |"
+        // Seven columns share the page's width in small type; more than eight become records.
+        let seven = "| " + (1...7).map { "Heading \($0)" }.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: 7)
+            + "\n| " + (1...7).map { "https://example.org/a-rather-long-address/number-\($0)" }.joined(separator: " | ") + " |"
         for (index, title) in Self.hostileTitles.enumerated() {
             try write("projects/hostile-\(index).md", """
             ---
@@ -58,6 +61,8 @@ import Testing
             \(wideHeader)
             \(wideRule)
             \(wideRow)
+
+            \(seven)
 
             - [x] done #done
             - [ ] open $open$

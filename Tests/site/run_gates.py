@@ -418,16 +418,17 @@ def hostile_content(folder):
            + chunk(b"IDAT", zlib.compress(row * height, 6)) + chunk(b"IEND", b""))
     (folder / "media" / "large.png").write_bytes(png)
     titles = ['#import "x": * and $x^2$', "Brackets ] [ \\ and `ticks`", "@label <label> *bold* _under_ // no comment"]
-    columns = 10
-    table = ("| " + " | ".join(f"Heading {i}" for i in range(columns)) + " |\n|" + "---|" * columns + "\n| "
-             + " | ".join(f"value {i} in a cell that wraps" for i in range(columns)) + " |\n")
+    def table(columns):  # up to eight columns share the width; more become one record a row
+        return ("| " + " | ".join(f"Heading {i}" for i in range(columns)) + " |\n|" + "---|" * columns + "\n| "
+                + " | ".join(f"https://example.org/value-{i}/in-a-cell-that-wraps" for i in range(columns)) + " |\n\n")
+    tables = table(8) + table(12)
     long_name = "Consorcio Internacional para la Transferencia de Tecnologias Aeroespaciales y Agroalimentarias de Castilla-La Mancha Sociedad Limitada"
     for i, title in enumerate(titles):
         quoted = title.replace("'", "''")
         (folder / "projects" / f"hostile-{i}.md").write_text(
             f"---\ntitle: '{quoted}'\nsummary: 'Summary #set text(red) $y$'\nsectors: [ict]\ncountries: [ES]\n"
             f"call: 'Call #{i} ] $'\nfunding_eur: 1000\npartners:\n  - {{name: \"{long_name} {i}\", country: ES}}\n---\n"
-            f"## Heading #strong[x]\n\nText with #let and $math$ and \\# escapes.\n\n{table}\n"
+            f"## Heading #strong[x]\n\nText with #let and $math$ and \\# escapes.\n\n{tables}"
             f"![A large picture](../media/large.png)\n", encoding="utf-8")
     return titles
 
