@@ -364,8 +364,21 @@ def gate_pdf_contents(ctx):
         if printed != pages:
             raise GateFailed(f"the index gives {name!r} pages {sorted(printed)}, its chapters start on {sorted(pages)}")
         checked += 1
+    # Links inside the booklet lead to their places: from a chapter to another chapter's first page.
+    _, reader = pdf_outline(pdf)
+    names = {name: reader.get_destination_page_number(dest) + 1 for name, dest in reader.named_destinations.items()}
+    starts, cross = set(chapter.values()), 0
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots", []):
+            dest = annotation.get_object().get("/Dest")
+            if isinstance(dest, str) and number in starts | {n + 1 for n in starts} and names.get(dest) in starts - {number}:
+                cross += 1
+    body_links = sum(len(re.findall(r"\]\((?:\.\./projects/)?[a-z0-9-]+\.md", p.read_text(encoding="utf-8")))
+                     for p in (CONTENT / "projects").glob("*.md"))
+    if body_links and not cross:
+        raise GateFailed(f"the bodies link {body_links} times to other projects, but no chapter links to another in the PDF")
     return (f"{len(projects)} project titles found; outline: {len(calls)} calls, {len(chapter)} projects at their pages; "
-            f"index: {checked} partners with the pages their chapters start on")
+            f"index: {checked} partners with the pages their chapters start on; {cross} links from chapter to chapter")
 
 
 def pdf_page_problems(pdf):
