@@ -41,7 +41,8 @@ struct BuildCommand: ParsableCommand {
         options.detail("content: \(options.content), layouts: \(folders.layouts), \(report.fileCount) files rendered")
         options.detail("stages: \(report.stageTimes.summary)")
         if options.quiet { return }
+        let pdf = report.pdfPages > 0 ? ", PDF \(report.pdfPages) pages \(report.pdfSizeText)" : ""
         let zip = archive ? ", archive \(SiteArchive.location(output: URL(fileURLWithPath: folders.output)).lastPathComponent)" : ""
-        print("built \(folders.output)/: \(report.pageCount) pages, booklet \(report.epubSizeText)\(zip), \(String(format: "%.2f", seconds)) s, \(warnings) warning\(warnings == 1 ? "" : "s")")
+        print("built \(folders.output)/: \(report.pageCount) pages, booklet \(report.epubSizeText)\(pdf)\(zip), \(String(format: "%.2f", seconds)) s, \(warnings) warning\(warnings == 1 ? "" : "s")")
     }
 }

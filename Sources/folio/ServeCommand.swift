@@ -18,14 +18,20 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "The address to listen on; only 127.0.0.1 unless you choose otherwise.")
     var host: String = "127.0.0.1"
 
+    @Flag(name: .long, help: "Also remake the booklet's PDF on every save (it takes about a second more each time).")
+    var pdf = false
+
     func validate() throws {
         try folders.validate(with: options)
     }
 
     func run() throws {
         let options = self.options
+        var buildOptions = folders.buildOptions(options)
+        buildOptions.pdf = pdf
+        if !pdf { printOut("the booklet's PDF is not remade on each save: 'folio serve --pdf' remakes it too, 'folio build' always does") }
         let server = try PreviewServer(
-            options: folders.buildOptions(options),
+            options: buildOptions,
             host: host, port: port
         ) { report in
             options.report(report.diagnostics)

@@ -151,6 +151,7 @@ import Testing
         #expect(error?.location.line == 10)
         #expect(error?.location.column == 1)
         #expect(try read("index.html") == before)
+        // `.folio-cache` is where builds keep what the next build reuses (CacheFolder), not a leftover.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") && $0 != ".folio-cache" }
         #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
     }

@@ -22,6 +22,7 @@ import Testing
         site = SiteRenderer(content: content, theme: theme)
         site.epubSize.value = 95_000
         site.archiveSize.value = 510_000
+        site.pdfFacts.value = SiteRenderer.PDFFacts(bytes: 850_000, pages: 62)
     }
 
     /// A value as swift-mustache reads it: dictionaries, arrays, strings, numbers and booleans.

@@ -13,7 +13,7 @@ import Testing
         let report = fixture.build()
         #expect(report.succeeded)
         let options = Pipeline.BuildOptions(content: fixture.content, layouts: BuildTests.layouts, output: fixture.output)
-        let pages = try #require(PreviewPages.load(options, epubBytes: report.epubBytes).pages)
+        let pages = try #require(PreviewPages.load(options, lastBuild: report).pages)
         let written = try FileManager.default.subpathsOfDirectory(atPath: fixture.output.path).filter { $0.hasSuffix(".html") }
         #expect(written.count == report.pageCount)
         for path in written {
@@ -27,7 +27,7 @@ import Testing
         let fixture = try BuildTests()
         try fixture.write("pages/about.md", "---\ntitle: About\nbogus: key\n---\nBroken.\n")
         let options = Pipeline.BuildOptions(content: fixture.content, layouts: BuildTests.layouts, output: fixture.output)
-        let (pages, diagnostics) = PreviewPages.load(options, epubBytes: nil)
+        let (pages, diagnostics) = PreviewPages.load(options, lastBuild: nil)
         #expect(pages == nil)
         #expect(diagnostics.contains { $0.text.contains("unknown key 'bogus'") })
     }

@@ -55,11 +55,13 @@ import Testing
         let report = site.build()
         #expect(report.succeeded)
         #expect(report.epubSizeText.hasSuffix(" kB"))
-        #expect(report.epubSizeText == FileSizeText.kilobytes(report.epubBytes, format: "{value} kB"))
+        #expect(report.epubSizeText == FileSizeText.text(report.epubBytes, formats: .init()))
         #expect(try site.read("booklet/index.html").contains(", \(report.epubSizeText))"))
         #expect(try site.read("index.html").contains("(\(report.epubSizeText))"))
-        #expect(FileSizeText.kilobytes(3_171_000, format: "{value} kB") == "3,097 kB")
-        #expect(FileSizeText.kilobytes(10, format: "{value} kB") == "1 kB")
+        #expect(FileSizeText.text(3_171_000, formats: .init()) == "3 MB")
+        #expect(FileSizeText.text(1_000_000, formats: .init()) == "977 kB")
+        #expect(FileSizeText.text(3_300_000, formats: .init(decimalSeparator: ",")) == "3,1 MB")
+        #expect(FileSizeText.text(10, formats: .init()) == "1 kB")
     }
 
     @Test func aWebAddressInTheMenuIsShown() throws {

@@ -6,6 +6,7 @@ Prints one line per gate and closes with `N passed, N failed`; exits 1 if any ga
 
 import argparse
 import filecmp
+import html
 import json
 import os
 import re
@@ -55,7 +56,8 @@ def gate_determinism(ctx):
     for path in files:
         if not filecmp.cmp(ctx.site / path, other / path, shallow=False):
             raise GateFailed(f"{path} differs between TZ=UTC/C.UTF-8 and TZ=Pacific/Kiritimati/pl_PL.UTF-8")
-    return f"{len(files)} files byte-identical across time zones and locales"
+    pdfs = [str(p) for p in files if p.suffix == ".pdf"]
+    return f"{len(files)} files byte-identical across time zones and locales (the PDF among them: {', '.join(pdfs) or 'none'})"
 
 
 def gate_links(ctx):
@@ -278,10 +280,217 @@ def gate_published(ctx):
     return f"no hidden files; 404.html: {len(links)} links from {site_path}, noindex, no canonical"
 
 
+# ---- The PDF edition ----------------------------------------------------------------------------
+
+def the_pdf(site):
+    pdfs = sorted((site / "booklet").glob("*.pdf"))
+    if len(pdfs) != 1:
+        raise GateFailed(f"expected one PDF in booklet/, found {[p.name for p in pdfs]}")
+    return pdfs[0]
+
+
+def pdf_texts(pdf):
+    """The text of each page (pdftotext), whitespace folded."""
+    text = run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"]).stdout
+    return [" ".join(page.split()) for page in text.split("\f")[:-1]]
+
+
+def pdf_outline(pdf):
+    """[(title, page, [(child title, page)])] from the PDF's bookmarks (pypdf), pages 1-based."""
+    from pypdf import PdfReader
+    reader = PdfReader(str(pdf))
+    def walk(items):
+        entries = []
+        for item in items:
+            if isinstance(item, list):
+                entries[-1][2].extend((t, p) for t, p, _ in walk(item))
+            else:
+                entries.append((item.title, reader.get_destination_page_number(item) + 1, []))
+        return entries
+    return walk(reader.outline), reader
+
+
+def front_matter_value(path, key):
+    match = re.search(rf"^{key}:\s*(.*)$", path.read_text(encoding="utf-8"), re.M)
+    return match.group(1).strip().strip('"').strip("'") if match else None
+
+
+def gate_pdf(ctx):
+    pdf = the_pdf(ctx.site)
+    info = run(["pdfinfo", str(pdf)]).stdout
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    fields = {k.strip(): v.strip() for k, v in fields.items()}
+    booklet = (ctx.site / "booklet" / "index.html").read_text(encoding="utf-8")
+    title = html.unescape(re.search(r"<h1>(.*?)</h1>", booklet).group(1))
+    language = re.search(r'<html lang="([^"]+)"', booklet).group(1)
+    paper = "a5" if re.search(r"^\s+paper:\s*a5\s*$", (CONTENT / "site.yaml").read_text(encoding="utf-8"), re.M | re.I) else "a4"
+    size = {"a4": "595.276 x 841.89 pts", "a5": "419.528 x 595.276 pts"}[paper]
+    problems = []
+    if fields.get("Tagged") != "yes":
+        problems.append(f"Tagged: {fields.get('Tagged')}")
+    if not fields.get("Page size", "").startswith(size):
+        problems.append(f"page size {fields.get('Page size')}, expected {paper} ({size})")
+    if fields.get("Title") != title:
+        problems.append(f"title {fields.get('Title')!r}, expected {title!r}")
+    if fields.get("JavaScript") != "no":
+        problems.append(f"JavaScript: {fields.get('JavaScript')}")
+    _, reader = pdf_outline(pdf)
+    lang = str(reader.trailer["/Root"].get("/Lang", ""))
+    if lang.split("-")[0].lower() != language.split("-")[0].lower():
+        problems.append(f"language {lang!r}, the site says {language!r}")
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8", "replace")
+    if "pdfaid:part" not in xmp or "pdfuaid:part" not in xmp:
+        problems.append("the XMP metadata does not declare PDF/A and PDF/UA")
+    fonts = run(["pdffonts", str(pdf)]).stdout.splitlines()[2:]
+    unembedded = [line for line in fonts if line.split()[-5] != "yes"]
+    if unembedded or not fonts:
+        problems.append(f"fonts not embedded: {unembedded}")
+    if problems:
+        raise GateFailed("; ".join(problems))
+    return (f"{pdf.name}: {fields['Pages']} pages, {pdf.stat().st_size // 1024} KB, tagged, {paper.upper()}, "
+            f"title and language ({lang}) set, PDF/A-2b + PDF/UA-1 declared, no JavaScript, {len(fonts)} fonts all embedded")
+
+
+def gate_pdf_contents(ctx):
+    pdf = the_pdf(ctx.site)
+    texts = pdf_texts(pdf)
+    whole = " ".join(texts)
+    projects = {e["title"]: e for e in search_entries(ctx.site)}
+    missing = [t for t in projects if " ".join(t.split()) not in whole]
+    if missing:
+        raise GateFailed(f"pdftotext does not find {len(missing)} project titles: {missing[:5]}")
+    outline, _ = pdf_outline(pdf)
+    calls = {front_matter_value(p, "call") for p in (CONTENT / "projects").glob("*.md")}
+    tops = {title: children for title, _, children in outline}
+    if not calls <= set(tops):
+        raise GateFailed(f"the outline has no entry for the calls {sorted(calls - set(tops))}")
+    chapter = {title: page for call in calls for title, page in tops[call]}
+    if set(chapter) != set(projects):
+        raise GateFailed(f"outline projects differ from the content: {sorted(set(chapter) ^ set(projects))[:5]}")
+    for title, page in chapter.items():
+        if " ".join(title.split()) not in texts[page - 1]:
+            raise GateFailed(f"the outline sends {title!r} to page {page}, which does not show it")
+    # The index: each partner's page numbers are the pages where its projects' chapters start.
+    index_page = next(page for title, page, _ in outline if title not in calls and page > max(chapter.values()))
+    index = " ".join(texts[index_page - 1:])
+    partners = {}
+    for entry in search_entries(ctx.site):
+        for name in entry["partners"].split(", "):
+            partners.setdefault(name, set()).add(chapter[entry["title"]])
+    checked = 0
+    for name, pages in sorted(partners.items(), key=lambda item: -len(item[0])):
+        match = re.search(re.escape(" ".join(name.split())) + r", [^\d]*?(\d+(?:, \d+)*)", index)
+        if not match:
+            raise GateFailed(f"the index has no entry for {name!r}")
+        printed = {int(n) for n in match.group(1).split(", ")}
+        if printed != pages:
+            raise GateFailed(f"the index gives {name!r} pages {sorted(printed)}, its chapters start on {sorted(pages)}")
+        checked += 1
+    # Links inside the booklet lead to their places: from a chapter to another chapter's first page.
+    _, reader = pdf_outline(pdf)
+    names = {name: reader.get_destination_page_number(dest) + 1 for name, dest in reader.named_destinations.items()}
+    starts, cross = set(chapter.values()), 0
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots", []):
+            dest = annotation.get_object().get("/Dest")
+            if isinstance(dest, str) and number in starts | {n + 1 for n in starts} and names.get(dest) in starts - {number}:
+                cross += 1
+    body_links = sum(len(re.findall(r"\]\((?:\.\./projects/)?[a-z0-9-]+\.md", p.read_text(encoding="utf-8")))
+                     for p in (CONTENT / "projects").glob("*.md"))
+    if body_links and not cross:
+        raise GateFailed(f"the bodies link {body_links} times to other projects, but no chapter links to another in the PDF")
+    return (f"{len(projects)} project titles found; outline: {len(calls)} calls, {len(chapter)} projects at their pages; "
+            f"index: {checked} partners with the pages their chapters start on; {cross} links from chapter to chapter")
+
+
+def pdf_page_problems(pdf):
+    """Words outside the page box (pdftotext -bbox-layout), and ink in the outer 3 % of any page
+    after the cover, rendered with pdftoppm: text or pictures that run off the paper."""
+    problems = []
+    layout = run(["pdftotext", "-bbox-layout", str(pdf), "-"]).stdout
+    words = 0
+    for number, page in enumerate(layout.split("<page ")[1:], start=1):
+        width, height = (float(v) for v in re.search(r'width="([0-9.]+)" height="([0-9.]+)"', page).groups())
+        for box in re.finditer(r'<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">([^<]*)<', page):
+            words += 1
+            x0, y0, x1, y1 = (float(v) for v in box.groups()[:4])
+            if x0 < 0 or y0 < 0 or x1 > width + 0.5 or y1 > height + 0.5:
+                problems.append(f"page {number}: {html.unescape(box.group(5))!r} runs off the page")
+    with tempfile.TemporaryDirectory() as folder:
+        run(["pdftoppm", "-gray", "-r", "24", "-f", "2", str(pdf), os.path.join(folder, "p")])
+        pages = sorted(Path(folder).glob("*.pgm"))
+        for image in pages:
+            data = image.read_bytes()
+            magic, width, height, _maximum, pixels = data.split(maxsplit=4)
+            width, height = int(width), int(height)
+            edge_x, edge_y = max(1, width * 3 // 100), max(1, height * 3 // 100)
+            for y in range(height):
+                row = pixels[y * width:(y + 1) * width]
+                cells = row if y < edge_y or y >= height - edge_y else row[:edge_x] + row[-edge_x:]
+                if min(cells) < 160:
+                    problems.append(f"{image.name}: ink at the edge of the paper (row {y})")
+                    break
+    return problems, words, len(pages)
+
+
+def gate_pdf_pages(ctx):
+    problems, words, pages = pdf_page_problems(the_pdf(ctx.site))
+    if problems:
+        raise GateFailed("; ".join(problems[:8]))
+    return f"{words} words inside their pages; {pages} pages rendered with pdftoppm, no ink at the paper's edge"
+
+
+def hostile_content(folder):
+    """A programme written to break the PDF: Typst syntax in every field, a long partner name, a
+    wide table and a large picture."""
+    import zlib, struct
+    shutil.copytree(CONTENT, folder)
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    width, height = 4000, 3000
+    row = b"\x00" + bytes(range(256)) * (width * 3 // 256) + bytes(width * 3 % 256)
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(row * height, 6)) + chunk(b"IEND", b""))
+    (folder / "media" / "large.png").write_bytes(png)
+    titles = ['#import "x": * and $x^2$', "Brackets ] [ \\ and `ticks`", "@label <label> *bold* _under_ // no comment"]
+    def table(columns):  # up to eight columns share the width; more become one record a row
+        return ("| " + " | ".join(f"Heading {i}" for i in range(columns)) + " |\n|" + "---|" * columns + "\n| "
+                + " | ".join(f"https://example.org/value-{i}/in-a-cell-that-wraps" for i in range(columns)) + " |\n\n")
+    tables = table(8) + table(12)
+    long_name = "Consorcio Internacional para la Transferencia de Tecnologias Aeroespaciales y Agroalimentarias de Castilla-La Mancha Sociedad Limitada"
+    for i, title in enumerate(titles):
+        quoted = title.replace("'", "''")
+        (folder / "projects" / f"hostile-{i}.md").write_text(
+            f"---\ntitle: '{quoted}'\nsummary: 'Summary #set text(red) $y$'\nsectors: [ict]\ncountries: [ES]\n"
+            f"call: 'Call #{i} ] $'\nfunding_eur: 1000\npartners:\n  - {{name: \"{long_name} {i}\", country: ES}}\n---\n"
+            f"## Heading #strong[x]\n\nText with #let and $math$ and \\# escapes.\n\n{tables}"
+            f"![A large picture](../media/large.png)\n", encoding="utf-8")
+    return titles
+
+
+def gate_pdf_hostile(ctx):
+    content = ctx.tmp / "hostile-content"
+    titles = hostile_content(content)
+    output = ctx.tmp / "hostile-site"
+    started = time.time()
+    result = run([ctx.folio, "build", "--content", str(content), "--layouts", str(LAYOUTS), "--output", str(output)])
+    if result.returncode != 0:
+        raise GateFailed(f"hostile content does not build:\n{result.stderr[-3000:]}")
+    seconds = time.time() - started
+    pdf = the_pdf(output)
+    whole = " ".join(pdf_texts(pdf))
+    missing = [t for t in titles if " ".join(t.split()) not in whole]
+    problems, words, pages = pdf_page_problems(pdf)
+    if missing or problems:
+        raise GateFailed(f"titles not printed as written: {missing}; {'; '.join(problems[:8])}")
+    return f"Typst syntax printed as written, wide tables, long names and a 4000x3000 picture within {pages} pages ({seconds:.1f} s)"
+
+
 GATES = [("build", gate_build), ("determinism", gate_determinism), ("links", gate_links), ("html", gate_html),
          ("epub", gate_epub), ("feed-sitemap", gate_feeds), ("search-data", gate_search_data),
          ("accessibility", gate_accessibility), ("search", gate_search), ("facets", gate_facets),
-         ("no-javascript", gate_no_javascript), ("published", gate_published)]
+         ("no-javascript", gate_no_javascript), ("published", gate_published), ("pdf", gate_pdf),
+         ("pdf-contents", gate_pdf_contents), ("pdf-pages", gate_pdf_pages), ("pdf-hostile", gate_pdf_hostile)]
 
 
 class Context:

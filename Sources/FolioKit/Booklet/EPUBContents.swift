@@ -62,11 +62,7 @@ struct EPUBContents {
         if let publisher = booklet.publisher { body += "<p class=\"publisher\">\(e(publisher))</p>\n" }
         body += "<p class=\"date\">\(e(theme.dateText(booklet.date.value)))</p>\n"
         body += "</section>\n<section epub:type=\"colophon\" class=\"colophon\" id=\"colophon\">\n<h2>\(e(theme.string("booklet.colophon")))</h2>\n"
-        var rows = [(theme.string("booklet.bookTitle"), booklet.title + (booklet.subtitle.map { ". \($0)" } ?? ""))]
-        if let publisher = booklet.publisher { rows.append((theme.string("booklet.publisher"), publisher)) }
-        rows += [(theme.string("booklet.published"), theme.dateText(booklet.date.value)),
-                 (theme.string("booklet.identifier"), booklet.identifier.value),
-                 (theme.string("booklet.funding"), content.config.fundingNotice)]
+        let rows = site.colophonFacts().map { ($0.label, $0.value) }
         body += facts(rows) + "\n</section>"
         return EPUBDocument(path: "title.xhtml", title: booklet.title, body: body, landmark: "titlepage")
     }
@@ -110,16 +106,7 @@ struct EPUBContents {
         var body = "<section epub:type=\"chapter\" id=\"\(e(project.slug))\">\n<h1>\(e(project.title))</h1>\n"
         if let acronym = project.acronym { body += "<p class=\"acronym\">\(e(acronym))</p>\n" }
         body += "<p class=\"lead\">\(e(project.summary.value))</p>\n"
-        var rows = [
-            (theme.string("labels.sectors"), project.sectorIDs.map { content.config.sector($0)?.name ?? $0 }.joined(separator: ", ")),
-            (theme.string("labels.countries"), project.countryCodes.map(site.countryName).joined(separator: ", ")),
-            (theme.string("labels.call"), project.call),
-        ]
-        if let stage = project.stage { rows.append((theme.string("labels.stage"), site.stageName(stage.value))) }
-        rows.append((theme.string("labels.funding"), site.money(project.fundingEUR.value)))
-        rows.append((theme.string("labels.partners"), project.partners.map { partner in
-            "\(partner.name), \(site.countryName(partner.country.value))" + (partner.role.map { " (\($0))" } ?? "")
-        }.joined(separator: "; ")))
+        let rows = site.projectFacts(project).map { ($0.label, $0.value) }
         body += facts(rows, class: "facts") + "\n"
         body += self.body(project.body, source: project.source.path, idPrefix: "\(project.slug)--", from: path)
         if let root = content.config.absoluteRoot {

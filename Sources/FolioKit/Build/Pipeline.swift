@@ -20,15 +20,19 @@ public enum Pipeline {
         public var lockWait: Double
         /// Also write the whole site as a ZIP beside the output (`SiteArchive`).
         public var archive: Bool
+        /// Whether to typeset the PDF edition (when site.yaml does not turn it off); `folio serve`
+        /// leaves it out unless asked, since it takes far longer than the rest of a build.
+        public var pdf: Bool
 
         public init(content: URL, layouts: URL, output: URL, sourceDateEpoch: String? = nil, lockWait: Double = 120,
-                    archive: Bool = false) {
+                    archive: Bool = false, pdf: Bool = true) {
             self.content = content
             self.layouts = layouts
             self.output = output
             self.sourceDateEpoch = sourceDateEpoch
             self.lockWait = lockWait
             self.archive = archive
+            self.pdf = pdf
         }
     }
 
@@ -39,6 +43,11 @@ public enum Pipeline {
         public var epubBytes = 0
         /// The EPUB's size as the pages show it (`3,097 kB`).
         public var epubSizeText = ""
+        /// 0 when no PDF was made.
+        public var pdfBytes = 0
+        public var pdfPages = 0
+        /// The PDF's size as the pages show it.
+        public var pdfSizeText = ""
         /// Wall time of each stage, in the order they ran: what `--verbose` prints.
         public var stageTimes = StageTimes()
         public var succeeded: Bool { !diagnostics.hasErrors }
@@ -103,7 +112,11 @@ public enum Pipeline {
             return report
         }
         let writer = StagingWriter(folder: staging, previous: output.target, cache: CacheFolder(output: output.target))
-        let rendered = render(content, theme: theme, date: date, into: writer, clock: &clock)
+        let pdf = options.pdf && content.config.booklet.makesPDF
+            ? PDFEdition(site: SiteRenderer(content: content, theme: theme), date: date, layouts: options.layouts,
+                         folder: CacheFolder(output: options.output).folder("pdf"))
+            : nil
+        let rendered = render(content, theme: theme, date: date, pdf: pdf, into: writer, clock: &clock)
         report.fileCount = writer.files.count
         let copies = OutputFolder.copies(assets: theme.assetsFolder, media: content.media)
         writer.addCopies(copies.files)
@@ -126,7 +139,10 @@ public enum Pipeline {
         clock.end("check links")
         report.pageCount = writer.pageCount
         report.epubBytes = rendered.epubBytes
-        report.epubSizeText = FileSizeText.kilobytes(rendered.epubBytes, format: theme.string("formats.kilobytes"))
+        report.epubSizeText = FileSizeText.text(rendered.epubBytes, theme: theme)
+        report.pdfBytes = rendered.pdf?.bytes ?? 0
+        report.pdfPages = rendered.pdf?.pages ?? 0
+        report.pdfSizeText = FileSizeText.text(report.pdfBytes, theme: theme)
         do {
             try savingScans.wait().get()
             try writer.finish()
@@ -173,12 +189,15 @@ public enum Pipeline {
     /// Renders every output file made from the content and hands each to `writer` as soon as it
     /// is made. Rendering itself is pure: the same content gives the same bytes whatever the
     /// order (`clock` only records how long it took).
-    static func render(_ content: SiteContent, theme: Theme, date: BuildDate, into writer: StagingWriter,
-                       clock: inout StageTimes) -> RenderedSite {
-        let site = SiteRenderer(content: content, theme: theme)
+    static func render(_ content: SiteContent, theme: Theme, date: BuildDate, pdf edition: PDFEdition? = nil,
+                       into writer: StagingWriter, clock: inout StageTimes) -> RenderedSite {
+        let site = edition?.site ?? SiteRenderer(content: content, theme: theme)
         let jobs = site.pageJobs()
         let booklet = BookletRenderer(site: site, date: date)
         var diagnostics = booklet.unreachableLinks()
+        // Typst typesets the PDF in its own process, started first as it takes longest; the
+        // pages that show its size wait for it too.
+        let typesetting = edition.map { edition in BackgroundTask { StageTimes.timed { edition.render() } } }
         // The EPUB is packed, and the feed, sitemap and search data made, on other threads while
         // the pages render; only the pages that show the EPUB's size wait for it.
         let packing = BackgroundTask { StageTimes.timed { booklet.renderEPUB() } }
@@ -192,15 +211,28 @@ public enum Pipeline {
         case .failure(let problem):
             diagnostics.append(problem)
         }
+        var pdfSeconds: Double?
+        if let (typeset, seconds) = typesetting?.wait() {
+            pdfSeconds = seconds
+            switch typeset {
+            case .success(let made):
+                writer.add(made.file)
+                site.pdfFacts.value = .init(bytes: made.file.data.count, pages: made.pages)
+                diagnostics += made.warnings
+            case .failure(let problem):
+                diagnostics.append(problem)
+            }
+        }
         site.render(jobs.filter(\.showsEPUBSize), deliver: writer.add(_:fragments:))
         let (files, companionSeconds) = companions.wait()
         files.forEach(writer.add)
         clock.end("render and write pages, pack the EPUB")
         clock.add("(of which EPUB, beside the pages)", seconds: packingSeconds)
+        if let pdfSeconds { clock.add("(PDF, typeset by Typst beside the pages)", seconds: pdfSeconds) }
         clock.add("(feed, sitemap, search data, beside the pages)", seconds: companionSeconds)
         clock.add("(template engine, CPU time on all cores)", seconds: theme.templateTime.seconds)
-        return RenderedSite(sources: PageSources(jobs: jobs), epubBytes: site.epubSize.value ?? 0, diagnostics: diagnostics,
-                            site: site, bookletPage: jobs.first { $0.path == SitePaths.booklet })
+        return RenderedSite(sources: PageSources(jobs: jobs), epubBytes: site.epubSize.value ?? 0, pdf: site.pdfFacts.value,
+                            diagnostics: diagnostics, site: site, bookletPage: jobs.first { $0.path == SitePaths.booklet })
     }
 
     /// The files beside the pages: the drawn cover (when the editors give none), the Atom feed,
@@ -233,6 +265,7 @@ public enum Pipeline {
 struct RenderedSite {
     var sources: PageSources
     var epubBytes: Int
+    var pdf: SiteRenderer.PDFFacts?
     var diagnostics: [Diagnostic]
     /// For the pages rendered again once the site archive is packed.
     var site: SiteRenderer

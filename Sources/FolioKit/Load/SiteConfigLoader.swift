@@ -3,7 +3,7 @@ import Yams
 /// Reads `site.yaml` into a `SiteConfig`.
 enum SiteConfigLoader {
     static let keys = ["title", "tagline", "language", "base_url", "funding_notice", "sectors", "booklet", "menu"]
-    static let bookletKeys = ["title", "subtitle", "publisher", "identifier", "date", "cover", "offer_archive"]
+    static let bookletKeys = ["title", "subtitle", "publisher", "identifier", "date", "cover", "offer_archive", "paper", "pdf"]
 
     static func load(_ source: SourceFile, log: DiagnosticLog) -> SiteConfig? {
         guard let root = YAMLDocument.parse(source.text, file: source.path, firstLine: 1, log: log),
@@ -38,7 +38,8 @@ enum SiteConfigLoader {
                 booklet = .init(title: title.value, subtitle: map.string("subtitle")?.value,
                                 publisher: map.string("publisher")?.value, identifier: identifier,
                                 date: date, cover: map.path("cover"),
-                                offerArchive: map.boolean("offer_archive")?.value ?? false)
+                                offerArchive: map.boolean("offer_archive")?.value ?? false,
+                                paper: map.string("paper"), pdf: map.string("pdf"))
             }
         }
 

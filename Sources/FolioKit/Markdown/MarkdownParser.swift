@@ -27,20 +27,46 @@ public enum MarkdownParser {
     /// Parses as above and reports into `log` what keeps the body from being published: such a
     /// body is empty, so that nothing later reports on it again.
     static func parse(_ text: String, file: String, firstLine: Int, log: DiagnosticLog) -> MarkdownDocument {
-        precondition(registered)
-        let text = ControlCharacters.spaced(text)
-        let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         // Without CMARK_OPT_UNSAFE raw HTML and javascript: URLs are dropped, as the contract asks.
         let renderOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+        let tooDeep = { (line: Int) in
+            log.error(at: SourceLocation(file: file, line: line + firstLine - 1),
+                      "quotes, lists, emphasis or links are nested more than \(NestingDepth.limit) levels deep here; \(NestingDepth.limit) is the limit")
+        }
+        return withTree(text, tooDeep: tooDeep) { root, parser in
+            var collector = TreeCollector(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) })
+            collector.walk(root)
 
-        guard let parser = cmark_parser_new(parseOptions) else { return .empty }
+            var html = ""
+            if let rendered = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser)) {
+                html = BodyXHTML.make(fromCmarkHTML: String(cString: rendered))
+                free(rendered)
+            }
+            return MarkdownDocument(
+                html: html,
+                references: collector.references,
+                headings: collector.headings,
+                plainText: PlainText.of(root)
+            )
+        } ?? .empty
+    }
+
+    /// Parses `text` with the extensions and options every body is read with, and hands the
+    /// syntax tree (root, parser) to `body` while it is alive. Nil when cmark-gfm gives no tree,
+    /// or when the tree is nested deeper than `NestingDepth.limit`: then `tooDeep` gets the
+    /// body's line where it happens. Control characters are spaces in the text and the tree.
+    static func withTree<T>(_ text: String, tooDeep: (Int) -> Void = { _ in },
+                            _ body: (OpaquePointer, OpaquePointer) -> T) -> T? {
+        precondition(registered)
+        let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        guard let parser = cmark_parser_new(parseOptions) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        var utf8 = Array(text.utf8)
+        var utf8 = Array(ControlCharacters.spaced(text).utf8)
         let parsed = lock.withLock {
             utf8.withUnsafeMutableBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
@@ -49,30 +75,14 @@ public enum MarkdownParser {
             }
             return cmark_parser_finish(parser)
         }
-        guard let root = parsed else { return .empty }
+        guard let root = parsed else { return nil }
         defer { cmark_node_free(root) }
-
         if let line = NestingDepth.firstLineTooDeep(in: root) {
-            log.error(at: SourceLocation(file: file, line: line + firstLine - 1),
-                      "quotes, lists, emphasis or links are nested more than \(NestingDepth.limit) levels deep here; \(NestingDepth.limit) is the limit")
-            return .empty
+            tooDeep(line)
+            return nil
         }
         ControlCharacters.space(tree: root)
-
-        var collector = TreeCollector(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) })
-        collector.walk(root)
-
-        var html = ""
-        if let rendered = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser)) {
-            html = BodyXHTML.make(fromCmarkHTML: String(cString: rendered))
-            free(rendered)
-        }
-        return MarkdownDocument(
-            html: html,
-            references: collector.references,
-            headings: collector.headings,
-            plainText: PlainText.of(root)
-        )
+        return body(root, parser)
     }
 }
 

@@ -20,6 +20,13 @@ public struct SiteConfig: Sendable {
         public var cover: Located<String>?
         /// `offer_archive`: the booklet page offers the whole site as a ZIP (`SiteArchive`).
         public var offerArchive = false
+        /// The PDF's paper size as written (`a4` or `a5`); nil means A4.
+        public var paper: Located<String>? = nil
+        /// `pdf: false` turns the PDF edition off; written as text, checked by the rules.
+        public var pdf: Located<String>? = nil
+
+        public var makesPDF: Bool { pdf?.value.lowercased() != "false" }
+        public var paperSize: String { paper?.value.lowercased() ?? "a4" }
     }
 
     public struct MenuItem: Sendable {

@@ -8,20 +8,24 @@ struct PreviewPages: Sendable {
     private let site: SiteRenderer
     private let jobs: [String: SiteRenderer.PageJob]
 
-    private init(content: SiteContent, theme: Theme, epubBytes: Int?) {
+    private init(content: SiteContent, theme: Theme, lastBuild: Pipeline.BuildReport?) {
         site = SiteRenderer(content: content, theme: theme)
-        // The home and booklet pages show the EPUB's size: the last build's, until the next is packed.
-        site.epubSize.value = epubBytes
+        // The home and booklet pages show the EPUB's and the PDF's sizes: the last build's, until
+        // the next build has made them.
+        site.epubSize.value = lastBuild?.epubBytes
+        if let lastBuild, lastBuild.pdfPages > 0 {
+            site.pdfFacts.value = SiteRenderer.PDFFacts(bytes: lastBuild.pdfBytes, pages: lastBuild.pdfPages)
+        }
         jobs = Dictionary(site.pageJobs().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Loads and validates content and layouts: the pages, or the problems that stop a build.
-    static func load(_ options: Pipeline.BuildOptions, epubBytes: Int?) -> (pages: PreviewPages?, diagnostics: [Diagnostic]) {
+    static func load(_ options: Pipeline.BuildOptions, lastBuild: Pipeline.BuildReport?) -> (pages: PreviewPages?, diagnostics: [Diagnostic]) {
         let checked = Pipeline.check(contentFolder: options.content)
         let (theme, themeDiagnostics) = Theme.load(from: options.layouts)
         let diagnostics = checked.diagnostics + themeDiagnostics.map(Pipeline.displayLayoutPath)
         guard let content = checked.content, let theme, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (PreviewPages(content: content, theme: theme, epubBytes: epubBytes), diagnostics)
+        return (PreviewPages(content: content, theme: theme, lastBuild: lastBuild), diagnostics)
     }
 
     /// The page at `path` (from the output root, `projects/x.html`), if the site has one there.

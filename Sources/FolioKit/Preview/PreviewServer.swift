@@ -15,7 +15,8 @@ public actor PreviewServer {
     private var fingerprint = ""
     /// The pages of the content as last saved, until the build behind them has written them.
     private var pages: PreviewPages?
-    private var epubBytes: Int?
+    /// The last successful build: its EPUB and PDF sizes show on the pages rendered from memory.
+    private var lastBuild: Pipeline.BuildReport?
     /// Called after every build with its report, for the terminal.
     private let onBuild: @Sendable (Pipeline.BuildReport) -> Void
 
@@ -62,9 +63,9 @@ public actor PreviewServer {
         let current = Self.fingerprint(of: [options.content, options.layouts])
         guard current != fingerprint else { return }
         fingerprint = current
-        let options = options, epubBytes = epubBytes
+        let options = options, lastBuild = lastBuild
         // Off the actor, so that pages are served meanwhile.
-        let loaded = await Task.detached { PreviewPages.load(options, epubBytes: epubBytes) }.value
+        let loaded = await Task.detached { PreviewPages.load(options, lastBuild: lastBuild) }.value
         problems = Self.errorLines(loaded.diagnostics)
         if let fresh = loaded.pages {
             pages = fresh
@@ -78,7 +79,7 @@ public actor PreviewServer {
         problems = Self.errorLines(report.diagnostics)
         if report.succeeded {
             pages = nil
-            self.epubBytes = report.epubBytes
+            self.lastBuild = report
         }
         onBuild(report)
     }

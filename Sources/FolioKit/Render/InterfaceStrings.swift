@@ -11,7 +11,7 @@ enum InterfaceStrings {
         "booklet.accessibilitySummary", "booklet.bookTitle", "booklet.charts", "booklet.colophon", "booklet.contents",
         "booklet.cover", "booklet.coverAlt", "booklet.figures", "booklet.funding", "booklet.identifier", "booklet.introduction",
         "booklet.landmarks", "booklet.onTheWeb", "booklet.partnerIndex", "booklet.partnerIndexIntro", "booklet.projects",
-        "booklet.published", "booklet.publisher",
+        "booklet.published", "booklet.publisher", "booklet.pdfMeta", "booklet.pdfIndexIntro", "footer.euFlag",
         "charts.call", "charts.country", "charts.funding", "charts.fundingPerSector", "charts.projects", "charts.projectsPerCall",
         "charts.projectsPerCountry", "charts.projectsPerSector", "charts.projectsPerStage", "charts.sector", "charts.stage",
         "formats.kilobytes", "formats.money", "formats.percent", "formats.thousandsSeparator",

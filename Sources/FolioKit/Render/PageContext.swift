@@ -45,11 +45,18 @@ extension SiteRenderer {
             .pageHref: .text(href(SitePaths.booklet)),
         ]
         if let epubSize = epubSize.value {
-            booklet[.epubSize] = .text(FileSizeText.kilobytes(epubSize, format: theme.string("formats.kilobytes")))
+            booklet[.epubSize] = .text(FileSizeText.text(epubSize, theme: theme))
+        }
+        if let pdf = pdfFacts.value {
+            booklet[.pdfHref] = .text(href(SitePaths.pdf(for: config)))
+            booklet[.pdfMeta] = .text(theme.string("booklet.pdfMeta")
+                .replacingOccurrences(of: "{pages}", with: NumberText.format(Double(pdf.pages), unit: .count,
+                                                                          groupSeparator: theme.string("formats.thousandsSeparator")))
+                .replacingOccurrences(of: "{size}", with: FileSizeText.text(pdf.bytes, theme: theme)))
         }
         if let archiveSize = archiveSize.value {
             booklet[.archiveHref] = .text(SitePaths.relative(SitePaths.siteArchive(for: config), from: path))
-            booklet[.archiveSize] = .text(megabytes(archiveSize))
+            booklet[.archiveSize] = .text(FileSizeText.text(archiveSize, theme: theme))
         }
         var sections: TemplateObject = [
             .homeHref: .text(href(SitePaths.home)),
@@ -73,14 +80,6 @@ extension SiteRenderer {
             .booklet: .object(booklet),
             .sections: .object(sections),
         ]
-    }
-
-    /// `2.1 MB`, or `640 kB` below one megabyte, in the theme's words and separators.
-    func megabytes(_ bytes: Int) -> String {
-        let (format, value) = bytes < 1_000_000 ? ("formats.kilobytes", Double(max(1, (bytes + 512) / 1024))) : ("formats.megabytes", Double(bytes) / 1_048_576)
-        let number = NumberText.grouped(value, separator: theme.string("formats.thousandsSeparator"),
-                                        decimalSeparator: theme.string("formats.decimalSeparator"))
-        return theme.string(format).replacingOccurrences(of: "{value}", with: number)
     }
 
     /// A page's context with its own values on top.

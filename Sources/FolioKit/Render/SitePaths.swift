@@ -46,6 +46,11 @@ public enum SitePaths {
         "booklet/\(Slug.suggest(for: config.title) ?? "site")-website.zip"
     }
 
+    /// The booklet's PDF edition, beside the EPUB.
+    public static func pdf(for config: SiteConfig) -> String {
+        "booklet/\(Slug.suggest(for: config.booklet.title) ?? "booklet").pdf"
+    }
+
     /// The output file a content path becomes: `projects/a.md` → `projects/a.html`,
     /// `projects/` → `projects/index.html`, media as they are.
     public static func forContent(_ path: String) -> String? {

@@ -12,6 +12,13 @@ public struct SiteRenderer: Sendable {
     /// The site archive's size in bytes, set once it is packed when `booklet.offer_archive` is on;
     /// only then does the booklet page offer it (the page inside the archive does not).
     let archiveSize = PendingValue<Int>()
+    /// The PDF edition's size and page count, shown beside its link on the same pages, once typeset.
+    let pdfFacts = PendingValue<PDFFacts>()
+
+    struct PDFFacts: Sendable {
+        var bytes: Int
+        var pages: Int
+    }
     let cards = CardCache()
 
     public init(content: SiteContent, theme: Theme) {

@@ -86,6 +86,8 @@ public enum TemplateKey: Int, CaseIterable, Sendable {
     case partners
     case partnersHref
     case path
+    case pdfHref
+    case pdfMeta
     case place
     case previous
     case project

@@ -117,6 +117,15 @@ public struct Theme: Sendable {
         stringsByPath[path] ?? path
     }
 
+    /// The texts directly in one group of `strings.yaml` (`booklet` → `download`, …), by key.
+    public func strings(in group: String) -> [String: String] {
+        let prefix = group + "."
+        return stringsByPath.reduce(into: [:]) { found, entry in
+            guard entry.key.hasPrefix(prefix), !entry.key.dropFirst(prefix.count).contains(".") else { return }
+            found[String(entry.key.dropFirst(prefix.count))] = entry.value
+        }
+    }
+
 
     /// `2019-05-21` → `21 May 2019`, with month names from `strings.yaml` (`months`) and the order
     /// from `formats.date` (`{day} {month} {year}`).

@@ -24,6 +24,13 @@ enum SiteConfigRules {
         }
         diagnostics += FieldRules.date(booklet.date, key: "date")
         if let cover = booklet.cover { diagnostics += LinkRules.checkMediaPath(cover, key: "cover", targets: targets) }
+        if let paper = booklet.paper, !["a4", "a5"].contains(paper.value.lowercased()) {
+            diagnostics.append(.error(at: paper.location, "booklet paper must be a4 or a5, not '\(paper.value)'"))
+        }
+        if let pdf = booklet.pdf, !["true", "false"].contains(pdf.value.lowercased()) {
+            diagnostics.append(.error(at: pdf.location, "booklet pdf must be true or false, not '\(pdf.value)'",
+                                      suggestion: "false"))
+        }
         for item in config.menu {
             let link = ContentLink.resolve(item.link.value, from: "site.yaml")
             if let (message, hint) = targets.problem(with: link, writtenAs: item.link.value, in: "site.yaml") {
