@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import FolioKit
 
-/// What Folio's engine does beyond the specification's cases (MustacheSpecTests): the behaviour
+/// What Folio's engine does beyond the specification's rules (MustacheRuleTests): the behaviour
 /// of swift-mustache that `Layouts/` rely on, constants resolved when templates compile, and the
 /// check of names against what pages provide.
 @Suite struct TemplateEngineTests {
