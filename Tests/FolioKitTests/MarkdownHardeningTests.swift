@@ -117,6 +117,42 @@ import Testing
         #expect(BodyInvariants.violations(of: html).isEmpty)
         #expect(html.contains("fine"))
     }
+
+    /// Inputs whose parse time grows with the square of their length in cmark-gfm 0.29.0.gfm.6
+    /// (seconds to minutes at 1 MB) are one error at their line, before cmark sees them.
+    @Test func quadraticInputsAreRefusedAtTheirLine() {
+        let wideRow = "|" + String(repeating: "a|", count: BodyLimits.tableColumns + 1)
+        let cases = [
+            (wideRow + "\n" + wideRow.replacingOccurrences(of: "a", with: "-"), "\(BodyLimits.tableColumns) columns"),
+            ("See www.example.com" + String(repeating: ")", count: 100_000), "')'"),
+            (String(repeating: "a@", count: 100_000), "'@'"),
+        ]
+        for (body, words) in cases {
+            let log = DiagnosticLog()
+            let started = Date()
+            let document = MarkdownParser.parse("Intro.\n\n" + body, file: "projects/a.md", firstLine: 5, log: log)
+            print("refused \(body.utf8.count) bytes in \(Date().timeIntervalSince(started)) s")
+            #expect(log.diagnostics.map(\.location.line) == [7])
+            #expect(log.diagnostics.first?.message.contains(words) == true, "\(log.diagnostics.map(\.text))")
+            #expect(document.html.isEmpty)
+        }
+        // At the limits, and with escaped '|', bodies are published.
+        let widest = "|" + String(repeating: "a|", count: BodyLimits.tableColumns)
+        let allowed = [
+            widest + "\n" + widest.replacingOccurrences(of: "a", with: "-") + "\n" + widest,
+            "| a \\| b |" + String(repeating: "\\|", count: 300) + "\n|---|",
+            "www.example.com/a_(b)" + String(repeating: ")", count: BodyLimits.closingParenthesesPerWord - 1),
+            "a@b.example " + String(repeating: "x@", count: BodyLimits.atSignsPerWord),
+        ]
+        for body in allowed {
+            let log = DiagnosticLog()
+            let document = MarkdownParser.parse(body, file: "projects/a.md", firstLine: 1, log: log)
+            #expect(log.diagnostics.isEmpty, "\(log.diagnostics.map(\.text))")
+            #expect(!document.html.isEmpty)
+        }
+        let table = MarkdownParser.parse(allowed[0], file: "projects/a.md", firstLine: 1)
+        #expect(BodyInvariants.elements(named: "th", in: table.html).count == BodyLimits.tableColumns)
+    }
 }
 
 /// The same cases through a whole build, where their failures showed: errors at the content

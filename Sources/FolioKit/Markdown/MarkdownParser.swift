@@ -29,6 +29,10 @@ public enum MarkdownParser {
     static func parse(_ text: String, file: String, firstLine: Int, log: DiagnosticLog) -> MarkdownDocument {
         precondition(registered)
         let text = ControlCharacters.spaced(text)
+        if let problem = BodyLimits.firstProblem(in: text) {
+            log.error(at: SourceLocation(file: file, line: problem.line + firstLine - 1), problem.message)
+            return .empty
+        }
         let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         // Without CMARK_OPT_UNSAFE raw HTML and javascript: URLs are dropped, as the contract asks.
         let renderOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
