@@ -4,7 +4,7 @@ import FoundationXML
 
 /// What every rewritten Markdown body must be, whatever an editor wrote: well-formed XML (the
 /// EPUB reads it as XHTML), only the elements and attributes cmark-gfm makes for Markdown, no
-/// event handler, no script-carrying URL. Each broken rule is one line of the result.
+/// event handler, no script-carrying URL, no id twice. Each broken rule is one line of the result.
 enum BodyInvariants {
     static let elements: Set<String> = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "pre", "code", "em", "strong",
@@ -18,6 +18,7 @@ enum BodyInvariants {
             return ["not well-formed XML"]
         }
         var problems: [String] = []
+        var ids: Set<String> = []
         var pending = (root.children ?? []).compactMap { $0 as? XMLElement }
         while let element = pending.popLast() {
             let name = element.localName ?? element.name ?? ""
@@ -25,6 +26,7 @@ enum BodyInvariants {
             for attribute in element.attributes ?? [] {
                 let attributeName = (attribute.localName ?? attribute.name ?? "").lowercased()
                 let value = attribute.stringValue ?? ""
+                if attributeName == "id", !ids.insert(value).inserted { problems.append("id '\(value)' twice") }
                 if attributeName.hasPrefix("on") { problems.append("<\(name) \(attributeName)=\"\(value)\">: an event handler") }
                 if attributeName == "href" || attributeName == "src" {
                     // Browsers skip white space and control characters inside a scheme.

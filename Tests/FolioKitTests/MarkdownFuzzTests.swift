@@ -39,6 +39,7 @@ import Testing
         "| a | b |\n|:-:|--:|\n| <script> | x\u{B}y |\n| [l](javascript:x) | ![i](data:x) |",
         "www.example.com/<script> https://x.org/\"onmouseover=alert(1) mailto:a@b.c tel:+1 a@b.example",
         "# data-footnote onerror=x\n\nText\n===\n\n## fn-1\n\n[^1]\n\n[^1]: one",
+        "## fnref 1 2\n\n## fn a%41\n\n## fn-aA\n\nx[^1] y[^1] z[^a%41] w[^aA]\n\n[^1]: one\n[^a%41]: two\n[^aA]: three",
         "|" + String(repeating: "a|", count: 200) + "\n|-|\n" + "www.a.com" + String(repeating: ")", count: 500) + " " + String(repeating: "a@", count: 500),
         "&lt;script&gt; &amp;lt; &#60;script&#62; \\<script\\> `<script>` <!-- c --> <![CDATA[x]]> <?php x ?>",
     ]

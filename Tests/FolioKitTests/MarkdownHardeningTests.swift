@@ -58,6 +58,19 @@ import Testing
         #expect(html.contains("href=\"#p--fn-plain-1\""))
     }
 
+    @Test func aHeadingNamedLikeAFootnoteKeepsIDsUnique() {
+        let html = Self.rewritten("## fn 1\n\nText[^1] and [back](#fn-1).\n\n[^1]: The note.")
+        let ids = ["h2", "li", "a"].flatMap { BodyInvariants.elements(named: $0, in: html) }.compactMap { $0["id"] }
+        #expect(ids.contains("fn-1"))
+        #expect(Set(ids).count == ids.count, "duplicate ids: \(ids)")
+        let footnoteLink = BodyInvariants.elements(named: "a", in: html).first { $0["data-footnote-ref"] != nil }
+        #expect(footnoteLink?["href"].map { ids.contains(String($0.dropFirst())) } == true)
+        #expect(footnoteLink?["href"] != "#fn-1")
+        // The editor's link still leads to the heading.
+        #expect(BodyInvariants.elements(named: "h2", in: html).first?["id"] == "fn-1")
+        #expect(BodyInvariants.elements(named: "a", in: html).contains { $0["href"] == "#fn-1" && $0["data-footnote-ref"] == nil })
+    }
+
     @Test func verticalTabsAndOtherControlCharactersAreSpaces() {
         let html = Self.rewritten("Line\u{B}break, form\u{C}feed, bell\u{7}char, entity&#11;tab, nel\u{85}next, `co\u{B}de`.\n\n[li\u{1}nk](x.md \"ti&#1;tle\")")
         #expect(BodyInvariants.violations(of: html).isEmpty, "\(html)")

@@ -68,7 +68,7 @@ public enum MarkdownParser {
 
         var html = ""
         if let rendered = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser)) {
-            html = BodyXHTML.make(fromCmarkHTML: String(cString: rendered))
+            html = BodyXHTML.make(fromCmarkHTML: String(cString: rendered), headingIDs: Set(collector.headings.map(\.id)))
             free(rendered)
         }
         return MarkdownDocument(
