@@ -28,11 +28,12 @@ public enum MarkdownParser {
     /// body is empty, so that nothing later reports on it again.
     static func parse(_ text: String, file: String, firstLine: Int, log: DiagnosticLog) -> MarkdownDocument {
         precondition(registered)
-        let text = ControlCharacters.spaced(text)
-        if let problem = BodyLimits.firstProblem(in: text) {
+        let refuse = { (problem: BodyLimits.Problem) -> MarkdownDocument in
             log.error(at: SourceLocation(file: file, line: problem.line + firstLine - 1), problem.message)
             return .empty
         }
+        let text = ControlCharacters.spaced(text)
+        if let problem = BodyLimits.firstProblem(in: text) { return refuse(problem) }
         let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         // Without CMARK_OPT_UNSAFE raw HTML and javascript: URLs are dropped, as the contract asks.
         let renderOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
@@ -56,11 +57,7 @@ public enum MarkdownParser {
         guard let root = parsed else { return .empty }
         defer { cmark_node_free(root) }
 
-        if let line = NestingDepth.firstLineTooDeep(in: root) {
-            log.error(at: SourceLocation(file: file, line: line + firstLine - 1),
-                      "quotes, lists, emphasis or links are nested more than \(NestingDepth.limit) levels deep here; \(NestingDepth.limit) is the limit")
-            return .empty
-        }
+        if let problem = NestingDepth.firstProblem(in: root) { return refuse(problem) }
         ControlCharacters.space(tree: root)
 
         var collector = TreeCollector(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) })

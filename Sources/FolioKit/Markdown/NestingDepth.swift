@@ -8,8 +8,14 @@ import CCmarkGFM
 enum NestingDepth {
     static let limit = 100
 
-    /// The body line (1-based) of the first node nested deeper than `limit`, or nil.
-    static func firstLineTooDeep(in root: OpaquePointer) -> Int? {
+    /// The first node nested deeper than `limit`, at its body line, or nil.
+    static func firstProblem(in root: OpaquePointer) -> BodyLimits.Problem? {
+        firstLineTooDeep(in: root).map {
+            BodyLimits.Problem(line: $0, message: "quotes, lists, emphasis or links are nested more than \(limit) levels deep here; \(limit) is the limit")
+        }
+    }
+
+    private static func firstLineTooDeep(in root: OpaquePointer) -> Int? {
         guard let iterator = cmark_iter_new(root) else { return nil }
         defer { cmark_iter_free(iterator) }
         var depth = 0
