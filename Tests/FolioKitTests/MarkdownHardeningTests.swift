@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func taskListBoxesAreNamedByTheirItem() {
-        let html = Self.rewritten("- [x] flown over *the* field\n- [ ] sold\n  - [ ] nested one\n\n1. [x] loose\n\n2. [ ] items\n")
+        let html = Self.rewritten("- [x] flown over *the* field\n- [ ] sold[^1]\n  - [ ] nested one\n\n1. [x] loose\n\n2. [ ] items\n\n[^1]: To whom.")
         #expect(BodyInvariants.violations(of: html).isEmpty, "\(html)")
         let boxes = BodyInvariants.elements(named: "input", in: html)
         #expect(boxes.map { $0["aria-label"] } == ["flown over the field", "sold", "nested one", "loose", "items"])
