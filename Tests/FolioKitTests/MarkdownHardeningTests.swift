@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 @testable import FolioKit
 
 /// Bodies an editor wrote carelessly or with intent (issue 17): each case once through the parser
@@ -221,6 +222,35 @@ import Testing
         #expect(!report.diagnostics.contains { $0.location.file.contains("Layouts") })
         let page = try String(contentsOf: output.appendingPathComponent("projects/deep.html"), encoding: .utf8)
         #expect(page.contains("id=\"fn-café\""))
+    }
+
+    /// The issue's own case: the alt text became a live `onerror` on the project page, the
+    /// single-page booklet and the EPUB chapter.
+    @Test func hostileTextStaysTextInEveryOutput() throws {
+        try write("media/field.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>")
+        try project(body: """
+        ![A field data-footnote onerror=alert(document.domain) x](../media/field.svg "t data-footnote onload=y")
+
+        Pasted\u{B}text[^1].
+
+        - [x] flown
+
+        [^1]: A note.
+        """)
+        let report = build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+        let epub = try Archive(url: output.appendingPathComponent("booklet/demo-booklet.epub"), accessMode: .read)
+        var chapter = Data()
+        _ = try epub.extract(try #require(epub["EPUB/chapters/deep.xhtml"])) { chapter.append($0) }
+        let pages = [try String(contentsOf: output.appendingPathComponent("projects/deep.html"), encoding: .utf8),
+                     try String(contentsOf: output.appendingPathComponent("booklet/edition.html"), encoding: .utf8),
+                     String(decoding: chapter, as: UTF8.self)]
+        for page in pages {
+            #expect(!page.contains("onerror=\"") && !page.contains("onload=\""))
+            #expect(page.contains("alt=\"A field data-footnote onerror=alert(document.domain) x\""))
+            #expect(page.contains("Pasted text"))
+            #expect(page.contains("aria-label=\"flown\""))
+        }
     }
 
     @Test func tooDeepABodyIsOneErrorAtItsLine() throws {
