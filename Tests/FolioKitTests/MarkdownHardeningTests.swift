@@ -253,6 +253,18 @@ import ZIPFoundation
         }
     }
 
+    /// As deep as the limit allows, a body still fits libxml2's 256 levels inside every page and
+    /// the EPUB, which the build reads back.
+    @Test func nestingAtTheLimitBuilds() throws {
+        let levels = NestingDepth.limit - 2
+        try project(body: String(repeating: "> ", count: levels) + "quotes\n\n" + String(repeating: "- ", count: levels / 2) + "lists\n")
+        let report = build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+        let page = try String(contentsOf: output.appendingPathComponent("projects/deep.html"), encoding: .utf8)
+        #expect(page.components(separatedBy: "<blockquote>").count - 1 == levels)
+        #expect(page.contains("lists"))
+    }
+
     @Test func tooDeepABodyIsOneErrorAtItsLine() throws {
         try project(body: "Intro.\n\n" + String(repeating: ">", count: 3000) + " deep\n")
         let report = build()
