@@ -33,6 +33,26 @@ import ZIPFoundation
         #expect(BodyInvariants.elements(named: "section", in: html).first?["data-footnotes"] == "")
     }
 
+    /// cmark never writes these; if a bug in it or in an extension ever did, the allow-list would
+    /// still keep them out of every output.
+    @Test func theAllowListCleansWhatCmarkShouldNeverWrite() {
+        let html = BodyXHTML.make(fromCmarkHTML: """
+        <p onclick="x()" class="c">A<script>alert(1)</script><span style="color:red">span</span>
+        <a href=" JaVa&#x09;Script:alert(1)">link</a> <a href="https://example.org" onmouseover="x()">ok</a>
+        <img src="data:image/png;base64,AAAA" alt="pixel"> <img src="../media/a.png" alt="kept" onerror="x()">
+        <iframe src="https://example.org"></iframe><style>*{}</style><svg><script>x</script></svg></p>
+        <table><tr><td style="text-align: center">c</td><td style="background:url(javascript:x)">d</td></tr></table>
+        <input type="text" value="x"><input type="checkbox" disabled="">
+        """, headingIDs: [])
+        #expect(BodyInvariants.violations(of: html).isEmpty, "\(BodyInvariants.violations(of: html)): \(html)")
+        for gone in ["script", "alert", "iframe", "style=\"color", "<span", "class=\"c\"", "onclick", "onmouseover", "onerror", "data:", "background", "type=\"text\""] {
+            #expect(!html.contains(gone), "'\(gone)' left in \(html)")
+        }
+        for kept in ["A", "link", "<a href=\"https://example.org\">ok</a>", "pixel", "alt=\"kept\"", "text-align: center", "type=\"checkbox\""] {
+            #expect(html.contains(kept), "'\(kept)' lost from \(html)")
+        }
+    }
+
     @Test func footnoteLabelsWithAccentsQuotesAndBracketsGiveMatchingIDs() {
         let html = Self.rewritten("""
         A[^café] b[^a"b] c[^x<y>] d[^plain-1] e[^50%] f[^a%41] g[^aA].
