@@ -82,7 +82,7 @@ import Testing
         HTMLRewriter(idPrefix: "c--") { _, isImage in isImage ? .replace("../media/a.png") : .unwrap },
     ]
 
-    /// The errors a body may get: the limits of `NestingDepth` and `BodyLimits`.
+    /// The errors a body may get: the limits of `TreeLimits` and `BodyLimits`.
     static let expectedRefusals = ["nested more than", "columns", "in a word"]
 
     /// The invariants' first failure for `markdown`, or nil.

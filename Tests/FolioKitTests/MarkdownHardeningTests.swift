@@ -53,6 +53,36 @@ import ZIPFoundation
         }
     }
 
+    /// A few bytes that would make megabytes: short rows filled up to a wide table's columns,
+    /// one footnote referred to thousands of times, or simply very many parts.
+    @Test func bodiesThatWouldExplodeAreOneErrorAtTheLineWhereTheyDo() {
+        let columns = BodyLimits.tableColumns
+        let wideTable = "|" + String(repeating: "a|", count: columns) + "\n|" + String(repeating: "-|", count: columns) + "\n"
+            + String(repeating: "a\n", count: 1_000)
+        let rowsToBreak = (BodyLimits.tableCells - 2 * columns) / columns + 1
+        let cases = [
+            (wideTable, 2 + rowsToBreak, "cells"),
+            (String(repeating: "[^1] ", count: TreeLimits.footnoteReferences + 1) + "\n\n[^1]: x", 1, "footnote references"),
+            (String(repeating: "*a* *b*\n", count: 20_000), TreeLimits.nodes / 6 + 1, "\(TreeLimits.nodes)"),
+        ]
+        for (body, line, words) in cases {
+            let log = DiagnosticLog()
+            let document = MarkdownParser.parse(body, file: "projects/a.md", firstLine: 1, log: log)
+            #expect(log.diagnostics.count == 1)
+            #expect(log.diagnostics.first?.message.contains(words) == true, "\(log.diagnostics.map(\.text))")
+            // The node count reaches its limit within a line of where the arithmetic says.
+            #expect(abs((log.diagnostics.first?.location.line ?? 0) - line) <= 1, "\(log.diagnostics.map(\.location.line)) not \(line)")
+            #expect(document.html.isEmpty)
+        }
+        // A large but ordinary table, and a table followed by text, are published.
+        let ordinary = "|" + String(repeating: " h |", count: 20) + "\n|" + String(repeating: "---|", count: 20) + "\n"
+            + String(repeating: "|" + String(repeating: " c |", count: 20) + "\n", count: 500) + "\nAfter.\n"
+        let log = DiagnosticLog()
+        let document = MarkdownParser.parse(ordinary + ordinary, file: "projects/a.md", firstLine: 1, log: log)
+        #expect(log.diagnostics.isEmpty, "\(log.diagnostics.map(\.text))")
+        #expect(BodyInvariants.elements(named: "td", in: document.html).count == 2 * 500 * 20)
+    }
+
     @Test func footnoteLabelsWithAccentsQuotesAndBracketsGiveMatchingIDs() {
         let html = Self.rewritten("""
         A[^café] b[^a"b] c[^x<y>] d[^plain-1] e[^50%] f[^a%41] g[^aA].
@@ -141,11 +171,11 @@ import ZIPFoundation
             #expect(error?.severity == .error)
             #expect(error?.location.file == "projects/a.md")
             #expect(error?.location.line == 16)
-            #expect(error?.message.contains("\(NestingDepth.limit)") == true, "\(error?.message ?? "")")
+            #expect(error?.message.contains("\(TreeLimits.depth)") == true, "\(error?.message ?? "")")
             #expect(document.html.isEmpty)
         }
         let log = DiagnosticLog()
-        let allowed = MarkdownParser.parse(String(repeating: "> ", count: NestingDepth.limit - 2) + "fine", file: "projects/a.md", firstLine: 1, log: log)
+        let allowed = MarkdownParser.parse(String(repeating: "> ", count: TreeLimits.depth - 2) + "fine", file: "projects/a.md", firstLine: 1, log: log)
         #expect(log.diagnostics.isEmpty)
         let html = HTMLRewriter { _, _ in .keep }.rewrite(allowed)
         #expect(BodyInvariants.violations(of: html).isEmpty)
@@ -276,7 +306,7 @@ import ZIPFoundation
     /// As deep as the limit allows, a body still fits libxml2's 256 levels inside every page and
     /// the EPUB, which the build reads back.
     @Test func nestingAtTheLimitBuilds() throws {
-        let levels = NestingDepth.limit - 2
+        let levels = TreeLimits.depth - 2
         try project(body: String(repeating: "> ", count: levels) + "quotes\n\n" + String(repeating: "- ", count: levels / 2) + "lists\n")
         let report = build()
         #expect(report.succeeded, "\(report.diagnostics.map(\.text))")

@@ -57,7 +57,7 @@ public enum MarkdownParser {
         guard let root = parsed else { return .empty }
         defer { cmark_node_free(root) }
 
-        if let problem = NestingDepth.firstProblem(in: root) { return refuse(problem) }
+        if let problem = TreeLimits.firstProblem(in: root) { return refuse(problem) }
         ControlCharacters.space(tree: root)
 
         var collector = TreeCollector(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) })
