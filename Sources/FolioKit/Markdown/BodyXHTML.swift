@@ -6,7 +6,8 @@ import CLibXML2
 /// here with libxml2's HTML parser, cleaned, and written back as XML. Every later rewrite of
 /// the body (site page, booklet, EPUB chapter) can then use the faster XML parser.
 enum BodyXHTML {
-    static func make(fromCmarkHTML html: String) -> String {
+    /// `headingIDs` are the ids `HTMLRewriter` will give the body's headings.
+    static func make(fromCmarkHTML html: String, headingIDs: Set<String>) -> String {
         LibXML.initialise()
         let wrapped = "<html><body>" + html + "</body></html>"
         let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
@@ -14,7 +15,7 @@ enum BodyXHTML {
         defer { xmlFreeDoc(document) }
         guard let body = LibXML.firstElement(named: "body", in: xmlDocGetRootElement(document)) else { return "" }
         MarkupAllowList.clean(below: body)
-        FootnoteIDs.decode(below: body)
+        FootnoteIDs.decode(below: body, headingIDs: headingIDs)
         TaskListLabels.name(below: body)
         return LibXML.serialiseChildren(of: body)
     }

@@ -29,17 +29,16 @@ public enum MarkdownParser {
     static func parse(_ text: String, file: String, firstLine: Int, log: DiagnosticLog) -> MarkdownDocument {
         // Without CMARK_OPT_UNSAFE raw HTML and javascript: URLs are dropped, as the contract asks.
         let renderOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
-        let tooDeep = { (line: Int) in
-            log.error(at: SourceLocation(file: file, line: line + firstLine - 1),
-                      "quotes, lists, emphasis or links are nested more than \(NestingDepth.limit) levels deep here; \(NestingDepth.limit) is the limit")
+        let refused = { (problem: BodyLimits.Problem) in
+            log.error(at: SourceLocation(file: file, line: problem.line + firstLine - 1), problem.message)
         }
-        return withTree(text, tooDeep: tooDeep) { root, parser in
+        return withTree(text, refused: refused) { root, parser in
             var collector = TreeCollector(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) })
             collector.walk(root)
 
             var html = ""
             if let rendered = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser)) {
-                html = BodyXHTML.make(fromCmarkHTML: String(cString: rendered))
+                html = BodyXHTML.make(fromCmarkHTML: String(cString: rendered), headingIDs: Set(collector.headings.map(\.id)))
                 free(rendered)
             }
             return MarkdownDocument(
@@ -53,11 +52,16 @@ public enum MarkdownParser {
 
     /// Parses `text` with the extensions and options every body is read with, and hands the
     /// syntax tree (root, parser) to `body` while it is alive. Nil when cmark-gfm gives no tree,
-    /// or when the tree is nested deeper than `NestingDepth.limit`: then `tooDeep` gets the
-    /// body's line where it happens. Control characters are spaces in the text and the tree.
-    static func withTree<T>(_ text: String, tooDeep: (Int) -> Void = { _ in },
+    /// or when the text or its tree is past a limit (`BodyLimits`, `TreeLimits`): then `refused`
+    /// gets the problem, at the body's line. Control characters are spaces in the text and the tree.
+    static func withTree<T>(_ text: String, refused: (BodyLimits.Problem) -> Void = { _ in },
                             _ body: (OpaquePointer, OpaquePointer) -> T) -> T? {
         precondition(registered)
+        let text = ControlCharacters.spaced(text)
+        if let problem = BodyLimits.firstProblem(in: text) {
+            refused(problem)
+            return nil
+        }
         let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(parseOptions) else { return nil }
         defer { cmark_parser_free(parser) }
@@ -66,7 +70,7 @@ public enum MarkdownParser {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        var utf8 = Array(ControlCharacters.spaced(text).utf8)
+        var utf8 = Array(text.utf8)
         let parsed = lock.withLock {
             utf8.withUnsafeMutableBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
@@ -77,8 +81,8 @@ public enum MarkdownParser {
         }
         guard let root = parsed else { return nil }
         defer { cmark_node_free(root) }
-        if let line = NestingDepth.firstLineTooDeep(in: root) {
-            tooDeep(line)
+        if let problem = TreeLimits.firstProblem(in: root) {
+            refused(problem)
             return nil
         }
         ControlCharacters.space(tree: root)
