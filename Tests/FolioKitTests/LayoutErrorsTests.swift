@@ -5,13 +5,10 @@ import Testing
 /// Mistakes in a layout are reported when the layouts load, at the template's own line and
 /// column, with a near miss where there is one: a copy of the real `Layouts/` with one mistake.
 @Suite struct LayoutErrorsTests {
-    private let scratch = TemporaryFolder("folio-layouts")
-    var layouts: URL { scratch.url.appendingPathComponent("Layouts") }
+    private let scratch: ScratchLayouts
+    var layouts: URL { scratch.url }
 
-    init() throws {
-        try FileManager.default.createDirectory(at: scratch.url, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: BuildTests.layouts, to: layouts)
-    }
+    init() throws { scratch = try ScratchLayouts() }
 
     /// Appends `line` to the template `name` (after its last line) and loads the folder.
     func load(adding line: String, to name: String) throws -> (diagnostics: [Diagnostic], line: Int) {

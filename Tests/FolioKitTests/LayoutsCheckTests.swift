@@ -5,13 +5,10 @@ import Testing
 /// The layouts folder is checked when it loads: interface strings of the right keys and types,
 /// and every partial a template includes.
 @Suite struct LayoutsCheckTests {
-    private let scratch = TemporaryFolder("folio-layouts")
-    var layouts: URL { scratch.url.appendingPathComponent("Layouts") }
+    private let scratch: ScratchLayouts
+    var layouts: URL { scratch.url }
 
-    init() throws {
-        try FileManager.default.createDirectory(at: scratch.url, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: BuildTests.layouts, to: layouts)
-    }
+    init() throws { scratch = try ScratchLayouts() }
 
     func edit(_ file: String, _ change: (String) -> String) throws {
         let url = layouts.appendingPathComponent(file)

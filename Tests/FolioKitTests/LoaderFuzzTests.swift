@@ -43,19 +43,8 @@ import Testing
                                       "---\n", "...\n", "\n", "- ", "\"", "'", "|\n", ">-\n", "\t", "\u{0}", "\u{1B}", "\u{0B}",
                                       "%TAG ! tag:x,2000:\n", "#", "<<: ", "\\", "é", "e\u{301}", "\u{202E}"]
 
-    /// SplitMix64: small, fast, and the same sequence everywhere.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
-    static func mutate(_ input: [UInt8], _ random: inout Generator) -> [UInt8] {
+    static func mutate(_ input: [UInt8], _ random: inout SeededGenerator) -> [UInt8] {
         var bytes = input
         for _ in 0..<Int.random(in: 1...4, using: &random) {
             let position = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &random)
@@ -111,7 +100,7 @@ import Testing
 
     @Test func theLoaderNeverCrashesHangsOrPointsOutsideTheFile() {
         let seconds = ProcessInfo.processInfo.environment["FOLIO_FUZZ_SECONDS"].flatMap(Double.init) ?? 2
-        var random = Generator(state: 17)
+        var random = SeededGenerator(state: 17)
         var inputs = 0
         var slowest = (seconds: 0.0, input: 0)
         let started = Date()

@@ -8,17 +8,6 @@ import Testing
 /// time: FOLIO_FUZZ_SECONDS (default 2) raises it, FOLIO_FUZZ_SEED (default 17) explores other
 /// inputs; a failure names the seed and the case number, which repeat it.
 @Suite struct MarkdownFuzzTests {
-    /// SplitMix64: small, fast, and the same sequence on every machine.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let hostile: [String] = [
         "![A field data-footnote onerror=alert(document.domain) x](../media/field.png)",
