@@ -23,9 +23,11 @@ public enum Pipeline {
         /// Whether to typeset the PDF edition (when site.yaml does not turn it off); `folio serve`
         /// leaves it out unless asked, since it takes far longer than the rest of a build.
         public var pdf: Bool
+        /// Files parsed by an earlier build of the same content (`folio serve`), reused when unchanged.
+        public var loadCache: LoadCache?
 
         public init(content: URL, layouts: URL, output: URL, sourceDateEpoch: String? = nil, lockWait: Double = 120,
-                    archive: Bool = false, pdf: Bool = true) {
+                    archive: Bool = false, pdf: Bool = true, loadCache: LoadCache? = nil) {
             self.content = content
             self.layouts = layouts
             self.output = output
@@ -33,6 +35,7 @@ public enum Pipeline {
             self.lockWait = lockWait
             self.archive = archive
             self.pdf = pdf
+            self.loadCache = loadCache
         }
     }
 
@@ -54,8 +57,8 @@ public enum Pipeline {
     }
 
     /// Loads and validates a content folder; writes nothing.
-    public static func check(contentFolder: URL) -> CheckResult {
-        let loaded = ContentLoader.load(from: contentFolder)
+    public static func check(contentFolder: URL, reusing cache: LoadCache? = nil) -> CheckResult {
+        let loaded = ContentLoader.load(from: contentFolder, reusing: cache)
         var diagnostics = loaded.diagnostics
         if let content = loaded.content { diagnostics += ContentValidator.validate(content) }
         let paths = DisplayPaths(contentFolder: contentFolder)
@@ -89,7 +92,7 @@ public enum Pipeline {
 
     private static func buildLocked(_ options: BuildOptions, output: OutputFolder) -> BuildReport {
         var clock = StageTimes()
-        let checked = check(contentFolder: options.content)
+        let checked = check(contentFolder: options.content, reusing: options.loadCache)
         clock.end("load and validate")
         let (theme, themeDiagnostics) = Theme.load(from: options.layouts)
         var report = BuildReport(diagnostics: checked.diagnostics + themeDiagnostics.map(displayLayoutPath))

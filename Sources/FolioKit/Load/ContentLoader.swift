@@ -9,7 +9,8 @@ public enum ContentLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    public static func load(from root: URL) -> Result {
+    /// `cache`: files parsed by an earlier load of the same folder, reused when unchanged.
+    public static func load(from root: URL, reusing cache: LoadCache? = nil) -> Result {
         let log = DiagnosticLog()
         let folder = ContentFolder.read(root, log: log)
         var diagnostics = log.diagnostics
@@ -25,9 +26,9 @@ public enum ContentLoader {
             return MetricsLoader.load(source, log: log)
         } ?? .empty
 
-        let projects = loadAll(folder.projects, with: ProjectLoader.load)
-        let news = loadAll(folder.news, with: NewsLoader.load)
-        let pages = loadAll(folder.pages, with: PageLoader.load)
+        let projects = loadAll(folder.projects, cache: cache?.projects, with: ProjectLoader.load)
+        let news = loadAll(folder.news, cache: cache?.news, with: NewsLoader.load)
+        let pages = loadAll(folder.pages, cache: cache?.pages, with: PageLoader.load)
         diagnostics += projects.diagnostics + news.diagnostics + pages.diagnostics
 
         guard let config else { return Result(content: nil, diagnostics: diagnostics) }
@@ -45,12 +46,16 @@ public enum ContentLoader {
     }
 
     private static func loadAll<Item: Sendable>(
-        _ sources: [SourceFile], with load: @escaping @Sendable (SourceFile, DiagnosticLog) -> Item?
+        _ sources: [SourceFile], cache: ParsedFiles<Item>?, with load: @escaping @Sendable (SourceFile, DiagnosticLog) -> Item?
     ) -> (items: [Item], diagnostics: [Diagnostic]) {
-        let results = sources.concurrentMap { source -> LoadedFile<Item> in
+        let parse: @Sendable (SourceFile) -> ParsedFiles<Item>.Parse = { source in
             let log = DiagnosticLog()
             let item = load(source, log)
-            return LoadedFile(item: item, diagnostics: log.diagnostics)
+            return (item, log.diagnostics)
+        }
+        let results = sources.concurrentMap { source -> LoadedFile<Item> in
+            let (item, diagnostics) = cache?.parsed(source, parse: parse) ?? parse(source)
+            return LoadedFile(item: item, diagnostics: diagnostics)
         }
         return (results.compactMap(\.item), results.flatMap(\.diagnostics))
     }

@@ -21,7 +21,7 @@ struct PreviewPages: Sendable {
 
     /// Loads and validates content and layouts: the pages, or the problems that stop a build.
     static func load(_ options: Pipeline.BuildOptions, lastBuild: Pipeline.BuildReport?) -> (pages: PreviewPages?, diagnostics: [Diagnostic]) {
-        let checked = Pipeline.check(contentFolder: options.content)
+        let checked = Pipeline.check(contentFolder: options.content, reusing: options.loadCache)
         let (theme, themeDiagnostics) = Theme.load(from: options.layouts)
         let diagnostics = checked.diagnostics + themeDiagnostics.map(Pipeline.displayLayoutPath)
         guard let content = checked.content, let theme, !diagnostics.hasErrors else { return (nil, diagnostics) }

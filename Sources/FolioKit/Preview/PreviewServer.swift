@@ -11,8 +11,12 @@ public actor PreviewServer {
     public let options: Pipeline.BuildOptions
     private let server: HTTPServer
     private var version = 0
-    private var problems: [String] = []
-    private var fingerprint = ""
+    /// Errors of the content as last saved, which stop its pages from showing; while there are
+    /// some, they are what the page shows, even once a build of earlier content ends well.
+    private var loadProblems: [String] = []
+    /// Errors of the last whole build.
+    private var buildProblems: [String] = []
+    private var stamps: FolderStamps?
     /// The pages of the content as last saved, until the build behind them has written them.
     private var pages: PreviewPages?
     /// The last successful build: its EPUB and PDF sizes show on the pages rendered from memory.
@@ -22,6 +26,9 @@ public actor PreviewServer {
 
     public init(options: Pipeline.BuildOptions, host: String = "127.0.0.1", port: UInt16,
                 onBuild: @escaping @Sendable (Pipeline.BuildReport) -> Void = { _ in }) throws {
+        var options = options
+        // Each save reloads the content: only the files it changed are parsed again.
+        options.loadCache = options.loadCache ?? LoadCache()
         self.options = options
         self.onBuild = onBuild
         // FlyingFox logs every connection, and a stop as a critical error: noise for an editor.
@@ -30,7 +37,8 @@ public actor PreviewServer {
 
     /// Builds once, then serves until cancelled.
     public func run() async throws {
-        await buildIfChanged()
+        stamps = FolderStamps([options.content, options.layouts])
+        finish(await build())
         await server.appendRoute("GET /__folio/status") { [weak self] _ in
             guard let self else { return HTTPResponse(statusCode: .notFound) }
             return await self.statusResponse()
@@ -41,8 +49,8 @@ public actor PreviewServer {
         }
         let watcher = Task { [weak self] in
             while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 300_000_000)
-                await self?.buildIfChanged()
+                try? await Task.sleep(nanoseconds: 100_000_000)
+                await self?.showChanges()
             }
         }
         defer { watcher.cancel() }
@@ -59,27 +67,60 @@ public actor PreviewServer {
         return 0
     }
 
-    private func buildIfChanged() async {
-        let current = Self.fingerprint(of: [options.content, options.layouts])
-        guard current != fingerprint else { return }
-        fingerprint = current
+    /// After a save: the new pages from memory at once, then the whole build behind them.
+    private func showChanges() async {
+        let current = FolderStamps([options.content, options.layouts])
+        guard current != stamps else { return }
+        stamps = current
         let options = options, lastBuild = lastBuild
         // Off the actor, so that pages are served meanwhile.
         let loaded = await Task.detached { PreviewPages.load(options, lastBuild: lastBuild) }.value
-        problems = Self.errorLines(loaded.diagnostics)
-        if let fresh = loaded.pages {
-            pages = fresh
-            version += 1
-        }
-        guard loaded.pages != nil else {
+        loadProblems = Self.errorLines(loaded.diagnostics)
+        guard let fresh = loaded.pages else {
             onBuild(Pipeline.BuildReport(diagnostics: loaded.diagnostics))
             return
         }
-        let report = await Task.detached { Pipeline.build(options) }.value
-        problems = Self.errorLines(report.diagnostics)
+        pages = fresh
+        version += 1
+        // The next build says whether the new content has problems the load cannot see.
+        buildProblems = []
+        buildBehind()
+    }
+
+    private var building = false
+    private var rebuildWanted = false
+
+    /// One build at a time; saves made meanwhile are built once it ends, and its own report,
+    /// already out of date, is dropped.
+    private func buildBehind() {
+        guard !building else {
+            rebuildWanted = true
+            return
+        }
+        building = true
+        Task {
+            var report: Pipeline.BuildReport
+            repeat {
+                rebuildWanted = false
+                report = await build()
+            } while rebuildWanted
+            building = false
+            finish(report)
+        }
+    }
+
+    private func build() async -> Pipeline.BuildReport {
+        let options = options
+        return await Task.detached { Pipeline.build(options) }.value
+    }
+
+    private func finish(_ report: Pipeline.BuildReport) {
+        buildProblems = Self.errorLines(report.diagnostics)
         if report.succeeded {
+            // Written now: the files on disk are the pages.
             pages = nil
-            self.lastBuild = report
+            lastBuild = report
+            if version == 0 { version = 1 }
         }
         onBuild(report)
     }
@@ -89,7 +130,7 @@ public actor PreviewServer {
     }
 
     private func statusResponse() -> HTTPResponse {
-        let body = (try? JSONSerialization.data(withJSONObject: ["version": version, "problems": problems], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let body = (try? JSONSerialization.data(withJSONObject: ["version": version, "problems": loadProblems.isEmpty ? buildProblems : loadProblems], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .init("Cache-Control"): "no-store"], body: body)
     }
 
@@ -121,19 +162,5 @@ public actor PreviewServer {
         case "epub": "application/epub+zip"
         default: "application/octet-stream"
         }
-    }
-
-    /// Paths, sizes and modification times of every file: cheap to compute, and it changes
-    /// whenever an editor saves, adds or removes a file.
-    static func fingerprint(of folders: [URL]) -> String {
-        var parts: [String] = []
-        for folder in folders {
-            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { continue }
-            for case let url as URL in enumerator {
-                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
-                parts.append("\(url.path)|\(values?.fileSize ?? -1)|\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)")
-            }
-        }
-        return parts.sorted().joined(separator: "\n")
     }
 }

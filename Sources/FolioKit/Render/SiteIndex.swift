@@ -33,7 +33,9 @@ public struct SiteIndex: Sendable {
     public var partners: [Partner]
 
     public init(_ content: SiteContent) {
-        let projects = content.projects.sorted { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
+        // Each title lowered once, not at every comparison of the sort.
+        let projects = content.projects.map { (key: $0.title.lowercased(), project: $0) }
+            .sorted { ($0.key, $0.project.slug) < ($1.key, $1.project.slug) }.map(\.project)
         self.projects = projects
         bySector = Dictionary(grouping: projects.flatMap { p in p.sectorIDs.map { ($0, p) } }, by: \.0).mapValues { $0.map(\.1) }
         sectorPositions = bySector.mapValues { list in
@@ -63,9 +65,9 @@ public struct SiteIndex: Sendable {
             }
         }
         var usedIDs: Set<String> = []
+        let sectorOrder = content.config.sectorIDs
         partners = partnerProjects.keys.sorted().compactMap { key in
             guard let entry = partnerProjects[key] else { return nil }
-            let sectorOrder = content.config.sectorIDs
             let sectors = Set(entry.projects.flatMap(\.sectorIDs))
             var id = FileName.bounded(Slug.suggest(for: "\(entry.name) \(entry.country)") ?? "partner")
             let base = id
