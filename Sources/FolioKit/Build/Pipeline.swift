@@ -82,7 +82,7 @@ public enum Pipeline {
         var clock = StageTimes()
         let checked = check(contentFolder: options.content)
         clock.end("load and validate")
-        let (theme, themeDiagnostics) = Theme.load(from: options.layouts)
+        let (theme, themeDiagnostics) = Theme.load(from: options.layouts, languages: checked.content?.config.languageCodes ?? [])
         var report = BuildReport(diagnostics: checked.diagnostics + themeDiagnostics.map(displayLayoutPath))
         guard let content = checked.content, let theme, !report.diagnostics.hasErrors else { return report }
 

@@ -28,10 +28,11 @@ public enum ContentLoader {
         let projects = loadAll(folder.projects, with: ProjectLoader.load)
         let news = loadAll(folder.news, with: NewsLoader.load)
         let pages = loadAll(folder.pages, with: PageLoader.load)
-        diagnostics += projects.diagnostics + news.diagnostics + pages.diagnostics
+        let translations = loadAll(folder.translations, with: TranslationLoader.load)
+        diagnostics += projects.diagnostics + news.diagnostics + pages.diagnostics + translations.diagnostics
 
         guard let config else { return Result(content: nil, diagnostics: diagnostics) }
-        let content = SiteContent(
+        var content = SiteContent(
             config: config,
             projects: projects.items,
             news: news.items.sorted { ($0.date.value, $0.slug) > ($1.date.value, $1.slug) },
@@ -41,6 +42,7 @@ public enum ContentLoader {
             mediaRefusals: folder.media.refused,
             folder: root
         )
+        content.translations = translations.items
         return Result(content: content, diagnostics: diagnostics)
     }
 

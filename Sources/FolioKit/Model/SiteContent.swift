@@ -10,6 +10,8 @@ public struct SiteContent: Sendable {
     /// Sorted by slug.
     public var pages: [Page]
     public var metrics: Metrics
+    /// Translation files (`projects/agri-sat.es.md`), in path order; empty for a site in one language.
+    public var translations: [Translation] = []
     /// Every file of `media/` that is published, sorted by path (see `MediaFolder`).
     public var media: [MediaFile]
     /// Files of `media/` that exist but cannot be published: errors where they are used.

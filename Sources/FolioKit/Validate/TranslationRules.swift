@@ -1,0 +1,29 @@
+/// A translation must have its source beside it and be in a language `site.yaml` lists (not the
+/// default, whose text is the source itself); its links are checked like any other body's.
+enum TranslationRules {
+    static func check(_ content: SiteContent, targets: LinkTargets) -> [Diagnostic] {
+        let config = content.config
+        let others = Array(config.languageCodes.dropFirst())
+        let sources = Set(content.projects.map(\.source.path) + content.news.map(\.source.path) + content.pages.map(\.source.path))
+        var diagnostics: [Diagnostic] = []
+        for translation in content.translations {
+            let code = translation.language
+            if code.value == config.language.value {
+                diagnostics.append(.error(at: code.location, "'\(code.value)' is the default language: its text is \(translation.sourcePath) itself, so this file is not needed"))
+            } else if !others.contains(code.value) {
+                let listed = others.isEmpty ? "site.yaml lists no other 'languages'" : "site.yaml's 'languages' lists \(others.joined(separator: ", "))"
+                diagnostics.append(.error(at: code.location, "a translation into '\(code.value)', a language \(listed)",
+                                          suggestion: Suggestion.closest(to: code.value, in: others).map { "\(translation.slug).\($0).md" }))
+            }
+            if !sources.contains(translation.sourcePath) {
+                let section = sources.filter { $0.hasPrefix(translation.section.rawValue + "/") }
+                diagnostics.append(.error(at: code.location, "a translation of \(translation.sourcePath), which does not exist: a translation sits beside its source file",
+                                          suggestion: Suggestion.closest(to: translation.sourcePath, in: section)))
+            }
+            if let body = translation.body {
+                diagnostics += LinkRules.check(body, in: translation.source.path, targets: targets)
+            }
+        }
+        return diagnostics
+    }
+}
