@@ -121,6 +121,13 @@ public enum TemplateKey: Int, CaseIterable, Sendable {
     case valueText
     case website
     case year
+    case alternateHref
+    case lang
+    case languages
+    case notice
+    case switcher
+    case translation
+    case searchDataHref
     case strings
 
     public var name: String { String(describing: self) }
