@@ -175,7 +175,19 @@ public enum Pipeline {
     /// order (`clock` only records how long it took).
     static func render(_ content: SiteContent, theme: Theme, date: BuildDate, into writer: StagingWriter,
                        clock: inout StageTimes) -> RenderedSite {
-        let site = SiteRenderer(content: content, theme: theme)
+        // The whole site and booklet once per language, each from the content in its words.
+        let languages = content.config.languageCodes.map { TranslatedContent.make(content, in: $0) }
+        let rendered = languages.map { words, language in
+            renderLanguage(SiteRenderer(content: words, theme: theme.speaking(language.code), language: language),
+                           date: date, into: writer, clock: &clock)
+        }
+        return RenderedSite(languages: rendered)
+    }
+
+    /// One language's pages, booklet, feed and search data (and, for the default language, the sitemap).
+    static func renderLanguage(_ site: SiteRenderer, date: BuildDate, into writer: StagingWriter,
+                               clock: inout StageTimes) -> RenderedSite {
+        let content = site.content, theme = site.theme
         let jobs = site.pageJobs()
         let booklet = BookletRenderer(site: site, date: date)
         var diagnostics = booklet.unreachableLinks()
@@ -195,11 +207,12 @@ public enum Pipeline {
         site.render(jobs.filter(\.showsEPUBSize), deliver: writer.add(_:fragments:))
         let (files, companionSeconds) = companions.wait()
         files.forEach(writer.add)
-        clock.end("render and write pages, pack the EPUB")
+        clock.end("render and write pages, pack the EPUB" + (site.language.choices.isEmpty ? "" : " (\(site.language.code))"))
         clock.add("(of which EPUB, beside the pages)", seconds: packingSeconds)
         clock.add("(feed, sitemap, search data, beside the pages)", seconds: companionSeconds)
         clock.add("(template engine, CPU time on all cores)", seconds: theme.templateTime.seconds)
-        return RenderedSite(sources: PageSources(jobs: jobs), epubBytes: site.epubSize.value ?? 0, diagnostics: diagnostics,
+        let folder = site.language.folder
+        return RenderedSite(sources: PageSources(jobs: jobs.map { var job = $0; job.path = folder + job.path; return job }), epubBytes: site.epubSize.value ?? 0, diagnostics: diagnostics,
                             site: site, bookletPage: jobs.first { $0.path == SitePaths.booklet })
     }
 
@@ -208,16 +221,20 @@ public enum Pipeline {
     private static func companionFiles(_ content: SiteContent, site: SiteRenderer, jobs: [SiteRenderer.PageJob],
                                        booklet: BookletRenderer, date: BuildDate) -> [OutputFile] {
         var files: [OutputFile] = []
+        let language = site.language
         if content.config.booklet.cover == nil {
-            files.append(OutputFile(path: "booklet/" + CoverSVG.path, text: booklet.drawnCover))
+            files.append(OutputFile(path: language.folder + "booklet/" + CoverSVG.path, text: booklet.drawnCover))
         }
-        files.append(AtomFeed.render(content, updated: date.timestamp, feedTitle: content.config.title + " – " + site.theme.string("titles.feed")))
+        files.append(AtomFeed.render(content, updated: date.timestamp, feedTitle: content.config.title + " – " + site.theme.string("titles.feed"),
+                                     folder: language.folder))
+        files.append(SearchData.render(site.index.projects, folder: language.folder))
+        guard language.isDefault else { return files }
         if let root = content.config.absoluteRoot {
-            files += Sitemap.render(pagePaths: SiteRenderer.readerPaths(of: jobs), absoluteRoot: root)
+            let languages = language.choices.map { ($0.code, PageLanguage.folder(of: $0.code, defaultCode: language.defaultCode)) }
+            files += Sitemap.render(pagePaths: SiteRenderer.readerPaths(of: jobs), absoluteRoot: root, languages: languages)
         } else {
             files.append(Sitemap.robotsWithoutSitemap())
         }
-        files.append(SearchData.render(site.index.projects))
         return files
     }
 
@@ -237,4 +254,17 @@ struct RenderedSite {
     /// For the pages rendered again once the site archive is packed.
     var site: SiteRenderer
     var bookletPage: SiteRenderer.PageJob?
+}
+
+extension RenderedSite {
+    /// Every language's rendering as one: the default language's renderer and EPUB size (the
+    /// site archive and the build summary speak of those), every language's pages and problems.
+    init(languages: [RenderedSite]) {
+        let first = languages[0]
+        var seen = Set<Diagnostic>()
+        // An untranslated body is rendered in every language: its problems are reported once.
+        let diagnostics = languages.flatMap(\.diagnostics).filter { seen.insert($0).inserted }
+        self.init(sources: PageSources(merging: languages.map(\.sources)), epubBytes: first.epubBytes, diagnostics: diagnostics,
+                  site: first.site, bookletPage: first.bookletPage)
+    }
 }

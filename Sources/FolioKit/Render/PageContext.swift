@@ -83,7 +83,8 @@ extension SiteRenderer {
     private func switcher(path: String, sitePath: String?) -> TemplateObject {
         let root = content.config.absoluteRoot
         let languages: [TemplateValue] = language.choices.map { choice in
-            let target = language.path(path, in: choice.code)
+            // Servers show the 404 page, at the root only, for any missing path: it offers each language's home.
+            let target = language.path(path == SitePaths.notFound ? SitePaths.home : path, in: choice.code)
             let href = sitePath.map { $0 + target } ?? language.hrefToRoot(target, from: path)
             return .object([.code: .text(choice.code), .name: .text(choice.name), .href: .text(href),
                             .alternateHref: .text(root.map { SitePaths.absolute(target, root: $0) } ?? href),

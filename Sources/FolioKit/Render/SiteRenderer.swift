@@ -48,7 +48,7 @@ public struct SiteRenderer: Sendable {
     /// Every HTML page of the site.
     func pageJobs() -> [PageJob] {
         homePages() + projectPages() + taxonomyPages() + partnerPages() + newsPages()
-            + metricsPages() + freePages() + bookletPages() + bookletEditionPages() + notFoundPages()
+            + metricsPages() + freePages() + bookletPages() + bookletEditionPages() + (language.isDefault ? notFoundPages() : [])
     }
 
     /// Paths of the pages readers reach, for the sitemap (the 404 page is not one).

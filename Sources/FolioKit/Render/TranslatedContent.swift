@@ -25,7 +25,7 @@ enum TranslatedContent {
             copy.title = words.title ?? project.title
             copy.acronym = words.acronym ?? project.acronym
             copy.summary = words.summary ?? project.summary
-            copy.body = words.body ?? project.body
+            copy.body = words.body.map { sameAnchors($0, as: project.body) } ?? project.body
             return copy
         }
         localized.news = content.news.map { item in
@@ -34,16 +34,26 @@ enum TranslatedContent {
             copy.title = words.title ?? item.title
             copy.summary = words.summary ?? item.summary
             if let place = words.place { copy.event?.place = place }
-            copy.body = words.body ?? item.body
+            copy.body = words.body.map { sameAnchors($0, as: item.body) } ?? item.body
             return copy
         }
         localized.pages = content.pages.map { page in
             guard let words = words(for: page.source) else { return page }
             var copy = page
             copy.title = words.title ?? page.title
-            copy.body = words.body ?? page.body
+            copy.body = words.body.map { sameAnchors($0, as: page.body) } ?? page.body
             return copy
         }
         return (localized, PageLanguage(code: code, config: config, untranslated: untranslated))
+    }
+
+    /// A translation's headings take the ids of the source's, in order, so that a link to a
+    /// section (`agri-sat.md#results`) lands on it in every language. `TranslationRules` makes
+    /// sure the headings match wherever another file links to one.
+    static func sameAnchors(_ translated: MarkdownDocument, as source: MarkdownDocument) -> MarkdownDocument {
+        guard translated.headings.map(\.level) == source.headings.map(\.level) else { return translated }
+        var copy = translated
+        for index in copy.headings.indices { copy.headings[index].id = source.headings[index].id }
+        return copy
     }
 }

@@ -6,6 +6,9 @@ enum TranslationRules {
         let others = Array(config.languageCodes.dropFirst())
         let sources = Set(content.projects.map(\.source.path) + content.news.map(\.source.path) + content.pages.map(\.source.path))
         var diagnostics: [Diagnostic] = []
+        let linkedSections = sectionsLinked(in: content)
+        let bodies = Dictionary(content.projects.map { ($0.source.path, $0.body) } + content.news.map { ($0.source.path, $0.body) }
+                                + content.pages.map { ($0.source.path, $0.body) }, uniquingKeysWith: { first, _ in first })
         for translation in content.translations {
             let code = translation.language
             if code.value == config.language.value {
@@ -22,8 +25,29 @@ enum TranslationRules {
             }
             if let body = translation.body {
                 diagnostics += LinkRules.check(body, in: translation.source.path, targets: targets)
+                if let source = bodies[translation.sourcePath], linkedSections.contains(translation.sourcePath),
+                   body.headings.map(\.level) != source.headings.map(\.level) {
+                    let levels = { (doc: MarkdownDocument) in doc.headings.map { String(repeating: "#", count: $0.level) }.joined(separator: " ") }
+                    diagnostics.append(.error(at: code.location, "the headings (\(levels(body))) do not follow \(translation.sourcePath)'s (\(levels(source))): other files link to its sections, so the translation needs one heading for each, in the same order and levels"))
+                }
             }
         }
         return diagnostics
+    }
+
+    /// Source files some body or the menu links to a section of (`agri-sat.md#results`).
+    private static func sectionsLinked(in content: SiteContent) -> Set<String> {
+        var linked = Set<String>()
+        let bodies = content.projects.map { ($0.source.path, $0.body) } + content.news.map { ($0.source.path, $0.body) }
+            + content.pages.map { ($0.source.path, $0.body) } + content.translations.compactMap { t in t.body.map { (t.source.path, $0) } }
+        for (source, body) in bodies {
+            for reference in body.references {
+                if case .content(let path, let anchor) = ContentLink.resolve(reference.destination, from: source), anchor != nil { linked.insert(path) }
+            }
+        }
+        for item in content.config.menu {
+            if case .content(let path, let anchor) = ContentLink.resolve(item.link.value, from: "site.yaml"), anchor != nil { linked.insert(path) }
+        }
+        return linked
     }
 }
