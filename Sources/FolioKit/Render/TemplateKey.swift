@@ -127,6 +127,7 @@ public enum TemplateKey: Int, CaseIterable, Sendable {
     case notice
     case switcher
     case translation
+    case introTranslation
     case searchDataHref
     case strings
 

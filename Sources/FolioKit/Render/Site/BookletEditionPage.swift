@@ -25,6 +25,7 @@ extension SiteRenderer {
             ]
             if let intro = content.pages.first(where: { $0.slug == "booklet" }) {
                 values[.introHTML] = .text(chapterBody(intro.body, source: intro.source.path, idPrefix: "introduction--", page: path))
+                values[.introTranslation] = fallbackLanguage(of: intro.source.path)
             }
             return context(path: path, title: theme.string("titles.edition"), description: config.booklet.subtitle, values)
         }]
