@@ -23,8 +23,13 @@ extension SiteRenderer {
 
     /// An amount as `formats.money` writes it (`EUR {amount}`), grouped with `formats.thousandsSeparator`.
     func money(_ value: Double) -> String {
-        theme.string("formats.money").replacingOccurrences(
-            of: "{amount}", with: NumberText.format(value, unit: .count, groupSeparator: theme.string("formats.thousandsSeparator")))
+        theme.string("formats.money").replacingOccurrences(of: "{amount}", with: number(value))
+    }
+
+    /// A number with the language's separators (`1.500.000`, `4,4` in Spanish).
+    func number(_ value: Double) -> String {
+        NumberText.grouped(value, separator: theme.string("formats.thousandsSeparator"),
+                           decimalSeparator: theme.optionalString("formats.decimalSeparator") ?? ".")
     }
 
     func projectCard(_ project: Project, from page: String) -> TemplateObject {

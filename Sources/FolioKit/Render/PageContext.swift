@@ -102,9 +102,7 @@ extension SiteRenderer {
     /// `2.1 MB`, or `640 kB` below one megabyte, in the theme's words and separators.
     func megabytes(_ bytes: Int) -> String {
         let (format, value) = bytes < 1_000_000 ? ("formats.kilobytes", Double(max(1, (bytes + 512) / 1024))) : ("formats.megabytes", Double(bytes) / 1_048_576)
-        let number = NumberText.grouped(value, separator: theme.string("formats.thousandsSeparator"),
-                                        decimalSeparator: theme.string("formats.decimalSeparator"))
-        return theme.string(format).replacingOccurrences(of: "{value}", with: number)
+        return theme.string(format).replacingOccurrences(of: "{value}", with: number(value))
     }
 
     /// A page's context with its own values on top.

@@ -161,6 +161,11 @@ public struct Theme: Sendable {
     }
 
 
+    /// A string Folio does without when the layouts do not give it (`InterfaceStrings.optional`).
+    public func optionalString(_ path: String) -> String? {
+        stringsByPath[path]
+    }
+
     /// `2019-05-21` → `21 May 2019`, with month names from `strings.yaml` (`months`) and the order
     /// from `formats.date` (`{day} {month} {year}`).
     public func dateText(_ iso: String) -> String {
