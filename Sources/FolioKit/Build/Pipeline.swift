@@ -41,6 +41,8 @@ public enum Pipeline {
         public var epubSizeText = ""
         /// Wall time of each stage, in the order they ran: what `--verbose` prints.
         public var stageTimes = StageTimes()
+        /// What each language has translated (`TranslationTable`): what `--verbose` prints.
+        public var translationTable: [String] = []
         public var succeeded: Bool { !diagnostics.hasErrors }
     }
 
@@ -87,6 +89,7 @@ public enum Pipeline {
         guard let content = checked.content, let theme, !report.diagnostics.hasErrors else { return report }
 
         let paths = DisplayPaths(contentFolder: options.content)
+        report.translationTable = TranslationTable.lines(content, theme: theme)
         if content.config.baseURL == nil {
             report.diagnostics.append(.warning(at: SourceLocation(file: paths.contentPath("site.yaml")),
                                                "no base_url: the sitemap, canonical URLs and absolute feed links are left out"))
@@ -238,7 +241,7 @@ public enum Pipeline {
         return files
     }
 
-    static func displayLayoutPath(_ diagnostic: Diagnostic) -> Diagnostic {
+    public static func displayLayoutPath(_ diagnostic: Diagnostic) -> Diagnostic {
         var copy = diagnostic
         copy.location.file = DisplayPaths.relativePath(of: URL(fileURLWithPath: copy.location.file),
                                                        from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
