@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "An output folder to check as well (links, anchors, remote resources).")
     var output: String?
 
-    @Option(name: .long, help: "The layouts folder, whose strings.<code>.yaml files are checked for a site in several languages.")
+    @Option(name: .long, help: "The layouts folder, whose strings.<code>.yaml files are checked, when it exists, for a site in several languages.")
     var layouts: String = "Layouts"
 
     func validate() throws {
@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
         }
         // A site in several languages: each language's strings file is part of what is checked.
         var theme: Theme?
-        if let content = result.content, content.config.isMultilingual {
+        if let content = result.content, content.config.isMultilingual, FileManager.default.fileExists(atPath: layouts) {
             let loaded = Theme.load(from: URL(fileURLWithPath: layouts), languages: content.config.languageCodes)
             theme = loaded.theme
             diagnostics += loaded.diagnostics.map(Pipeline.displayLayoutPath)
