@@ -36,9 +36,9 @@ import ZIPFoundation
         try write("projects/field-drone.md", """
         ---
         title: Field drone
-        summary: Drones over fields.
+        summary: Drones watching over the fields.
         sectors: [agrifood, ict]
-        countries: [ES, PL]
+        countries: [ES, IT]
         call: Open Call 1 (2017)
         funding_eur: 1500000
         stage: market
@@ -61,13 +61,13 @@ import ZIPFoundation
         try write("projects/soil-net.md", """
         ---
         title: Soil net
-        summary: Sensors in soil.
+        summary: Sensors buried in soil.
         sectors: [ict]
-        countries: [PT]
+        countries: [PT, NL]
         call: Open Call 2 (2018)
-        funding_eur: 20000
+        funding_eur: 25000
         partners:
-          - {name: Terra Viva Lda, country: PT}
+          - {name: Solo Vivo Lda, country: PT}
         ---
         ## Results
 
@@ -248,7 +248,7 @@ import ZIPFoundation
         let config = try #require(Pipeline.check(contentFolder: content).content?.config)
         let made = try NewTranslationFile.make(source: "projects/soil-net.md", language: "es", config: config, contentFolder: content).get()
         #expect(made.path == "projects/soil-net.es.md")
-        #expect(made.text.contains("title: \"Soil net\"") && made.text.contains("summary: \"Sensors in soil.\""))
+        #expect(made.text.contains("title: \"Soil net\"") && made.text.contains("summary: \"Sensors buried in soil.\""))
         #expect(made.text.contains("## Results"))
         for fact in ["funding_eur:", "sectors:", "partners:", "call:", "countries:"] { #expect(!made.text.contains(fact)) }
         try write(made.path, made.text)
