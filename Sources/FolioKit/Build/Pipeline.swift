@@ -184,6 +184,8 @@ public enum Pipeline {
             renderLanguage(SiteRenderer(content: words, theme: theme.speaking(language.code), language: language),
                            date: date, into: writer, clock: &clock)
         }
+        // One tally for every language's templates: reported once.
+        clock.add("(template engine, CPU time on all cores)", seconds: theme.templateTime.seconds)
         return RenderedSite(languages: rendered)
     }
 
@@ -213,7 +215,6 @@ public enum Pipeline {
         clock.end("render and write pages, pack the EPUB" + (site.language.choices.isEmpty ? "" : " (\(site.language.code))"))
         clock.add("(of which EPUB, beside the pages)", seconds: packingSeconds)
         clock.add("(feed, sitemap, search data, beside the pages)", seconds: companionSeconds)
-        clock.add("(template engine, CPU time on all cores)", seconds: theme.templateTime.seconds)
         let folder = site.language.folder
         return RenderedSite(sources: PageSources(jobs: jobs.map { var job = $0; job.path = folder + job.path; return job }), epubBytes: site.epubSize.value ?? 0, diagnostics: diagnostics,
                             site: site, bookletPage: jobs.first { $0.path == SitePaths.booklet })
