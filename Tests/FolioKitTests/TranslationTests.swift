@@ -234,6 +234,17 @@ import ZIPFoundation
         #expect(try read("es/booklet/edition.html").contains("<h3 lang=\"en\">Soil net</h3>"))
     }
 
+    @Test func everyLanguagesBookletPageOffersTheOneSiteArchive() throws {
+        let site = try String(contentsOf: content.appendingPathComponent("site.yaml"), encoding: .utf8)
+        try write("site.yaml", site.replacingOccurrences(of: "  date: 2019-05-31\n", with: "  date: 2019-05-31\n  offer_archive: true\n"))
+        let report = build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+        #expect(exists("booklet/demo-programme-website.zip") && !exists("es/booklet/demo-programme-website.zip"))
+        #expect(try read("booklet/index.html").contains("href=\"../booklet/demo-programme-website.zip\""))
+        #expect(try read("es/booklet/index.html").contains("href=\"../../booklet/demo-programme-website.zip\""))
+        #expect(try read("pt/booklet/index.html").contains("href=\"../../booklet/demo-programme-website.zip\""))
+    }
+
     @Test func translationTableCountsWhatEachLanguageHas() throws {
         let checked = Pipeline.check(contentFolder: content)
         let content = try #require(checked.content)

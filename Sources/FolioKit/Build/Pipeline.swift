@@ -258,6 +258,8 @@ struct RenderedSite {
     /// For the pages rendered again once the site archive is packed.
     var site: SiteRenderer
     var bookletPage: SiteRenderer.PageJob?
+    /// The other languages' renderers and booklet pages, which offer the same site archive.
+    var otherLanguages: [(site: SiteRenderer, bookletPage: SiteRenderer.PageJob?)] = []
 }
 
 extension RenderedSite {
@@ -269,6 +271,7 @@ extension RenderedSite {
         // An untranslated body is rendered in every language: its problems are reported once.
         let diagnostics = languages.flatMap(\.diagnostics).filter { seen.insert($0).inserted }
         self.init(sources: PageSources(merging: languages.map(\.sources)), epubBytes: first.epubBytes, diagnostics: diagnostics,
-                  site: first.site, bookletPage: first.bookletPage)
+                  site: first.site, bookletPage: first.bookletPage,
+                  otherLanguages: languages.dropFirst().map { ($0.site, $0.bookletPage) })
     }
 }

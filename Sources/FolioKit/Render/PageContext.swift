@@ -48,7 +48,7 @@ extension SiteRenderer {
             booklet[.epubSize] = .text(FileSizeText.kilobytes(epubSize, format: theme.string("formats.kilobytes")))
         }
         if let archiveSize = archiveSize.value {
-            booklet[.archiveHref] = .text(language.hrefToRoot(SitePaths.siteArchive(for: config), from: path))
+            booklet[.archiveHref] = .text(language.hrefToRoot(language.archivePath, from: path))
             booklet[.archiveSize] = .text(megabytes(archiveSize))
         }
         var sections: TemplateObject = [

@@ -17,6 +17,8 @@ public struct PageLanguage: Sendable {
     /// Source paths whose words this language does not have: they are shown in the default
     /// language, marked with its `lang` and a notice.
     public var untranslated: Set<String>
+    /// The site archive, one for every language, named from the default language's title.
+    public var archivePath: String
 
     /// The one language of a site that lists no `languages`.
     public init(single config: SiteConfig) {
@@ -28,6 +30,7 @@ public struct PageLanguage: Sendable {
         self.defaultCode = config.language.value
         self.choices = config.isMultilingual ? config.languages.map { Choice(code: $0.code.value, name: $0.name) } : []
         self.untranslated = untranslated
+        self.archivePath = SitePaths.siteArchive(for: config)
     }
 
     public var isDefault: Bool { code == defaultCode }
