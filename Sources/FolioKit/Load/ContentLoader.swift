@@ -43,6 +43,7 @@ public enum ContentLoader {
             folder: root
         )
         content.translations = translations.items
+        content.markdownPaths = Set((folder.projects + folder.news + folder.pages).map(\.path))
         return Result(content: content, diagnostics: diagnostics)
     }
 

@@ -4,7 +4,7 @@ enum TranslationRules {
     static func check(_ content: SiteContent, targets: LinkTargets) -> [Diagnostic] {
         let config = content.config
         let others = Array(config.languageCodes.dropFirst())
-        let sources = Set(content.projects.map(\.source.path) + content.news.map(\.source.path) + content.pages.map(\.source.path))
+        let sources = content.markdownPaths.union(content.projects.map(\.source.path) + content.news.map(\.source.path) + content.pages.map(\.source.path))
         var diagnostics: [Diagnostic] = []
         let linkedSections = sectionsLinked(in: content)
         let bodies = Dictionary(content.projects.map { ($0.source.path, $0.body) } + content.news.map { ($0.source.path, $0.body) }
