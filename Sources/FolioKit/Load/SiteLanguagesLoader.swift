@@ -9,7 +9,7 @@ enum SiteLanguagesLoader {
             item.rejectUnknownKeys(allowed: ["code", "name"])
             guard let code = item.string("code", required: true), let name = item.string("name", required: true) else { continue }
             if !isFolderCode(code.value) {
-                map.log.error(at: code.location, "language code '\(Printable.short(code.value))' must be 2 or 3 lowercase letters, such as es or pt: its pages go in a folder of that name")
+                map.log.error(at: code.location, "language code '\(Printable.short(code.value))' must be a language tag such as es, pt or pt-BR: its pages go in a folder of that name")
             } else if languages.contains(where: { $0.code.value == code.value }) {
                 map.log.error(at: code.location, "language '\(code.value)' is listed twice")
             } else {
@@ -26,8 +26,10 @@ enum SiteLanguagesLoader {
         return languages
     }
 
-    /// A language code as a file name part and folder: `es`, `pt`, `ast`.
+    /// A language code as a file name part and folder: `es`, `ast`, `pt-BR` (a BCP 47 tag whose
+    /// language is in lowercase letters, short enough for a folder name).
     static func isFolderCode(_ code: String) -> Bool {
-        (2...3).contains(code.utf8.count) && code.utf8.allSatisfy { (0x61...0x7A).contains($0) }
+        let primary = code.prefix { $0 != "-" }
+        return code.utf8.count <= 35 && SiteConfigRules.isLanguageTag(code) && primary.utf8.allSatisfy { (0x61...0x7A).contains($0) }
     }
 }
