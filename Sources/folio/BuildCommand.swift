@@ -40,6 +40,7 @@ struct BuildCommand: ParsableCommand {
         let warnings = report.diagnostics.count
         options.detail("content: \(options.content), layouts: \(folders.layouts), \(report.fileCount) files rendered")
         options.detail("stages: \(report.stageTimes.summary)")
+        report.translationTable.forEach { line in options.detail(line) }
         if options.quiet { return }
         let pdf = report.pdfPages > 0 ? ", PDF \(report.pdfPages) pages \(report.pdfSizeText)" : ""
         let zip = archive ? ", archive \(SiteArchive.location(output: URL(fileURLWithPath: folders.output)).lastPathComponent)" : ""

@@ -18,6 +18,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "An output folder to check as well (links, anchors, remote resources).")
     var output: String?
 
+    @Option(name: .long, help: "The layouts folder, whose strings.<code>.yaml files are checked, when it exists, for a site in several languages.")
+    var layouts: String = "Layouts"
+
     func validate() throws {
         try options.validateFolder(options.content, flag: "--content")
     }
@@ -29,9 +32,17 @@ struct CheckCommand: ParsableCommand {
             try options.validateFolder(output, flag: "--output")
             diagnostics += Pipeline.checkOutput(URL(fileURLWithPath: output), content: result.content)
         }
+        // A site in several languages: each language's strings file is part of what is checked.
+        var theme: Theme?
+        if let content = result.content, content.config.isMultilingual, FileManager.default.fileExists(atPath: layouts) {
+            let loaded = Theme.load(from: URL(fileURLWithPath: layouts), languages: content.config.languageCodes)
+            theme = loaded.theme
+            diagnostics += loaded.diagnostics.map(Pipeline.displayLayoutPath)
+        }
         options.report(diagnostics)
         if diagnostics.hasErrors { throw ExitCode(1) }
         if options.quiet { return }
         print("content OK: \(result.content?.projects.count ?? 0) projects, \(result.content?.news.count ?? 0) news, \(result.content?.pages.count ?? 0) pages")
+        if let content = result.content { TranslationTable.lines(content, theme: theme).forEach { print($0) } }
     }
 }

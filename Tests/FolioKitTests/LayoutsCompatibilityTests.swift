@@ -85,6 +85,11 @@ import Testing
             }
         }
         for job in site.pageJobs() { collect(.object(job.context())) }
+        // The values only another language's pages need (untranslated text's lang and notice).
+        for code in content.config.languageCodes.dropFirst() {
+            let (words, language) = TranslatedContent.make(content, in: code)
+            for job in SiteRenderer(content: words, theme: site.theme, language: language).pageJobs() { collect(.object(job.context())) }
+        }
         let unused = TemplateKey.allCases.filter { $0 != .strings && !provided.contains($0.rawValue) }
         #expect(unused.isEmpty, "TemplateKey names no page builder sets: \(unused.map(\.name))")
     }

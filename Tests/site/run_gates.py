@@ -88,8 +88,13 @@ def gate_html(ctx):
     return f"Nu HTML Checker: {pages} pages, 0 errors"
 
 
+def language_folders(site):
+    """The folders of the languages other than the default (`es/`), each a whole site of its own."""
+    return sorted(d for d in site.iterdir() if d.is_dir() and (d / "index.html").exists() and (d / "feed.xml").exists())
+
+
 def gate_epub(ctx):
-    epubs = sorted((ctx.site / "booklet").glob("*.epub"))
+    epubs = sorted((ctx.site / "booklet").glob("*.epub")) + sorted(ctx.site.glob("*/booklet/*.epub"))
     if not epubs:
         raise GateFailed("no EPUB in booklet/")
     epubcheck = shutil.which("epubcheck")
@@ -101,7 +106,7 @@ def gate_epub(ctx):
         counts = re.search(r"Messages: (\d+) fatals / (\d+) errors / (\d+) warnings", output)
         if result.returncode != 0 or not counts or counts.group(0) != "Messages: 0 fatals / 0 errors / 0 warnings":
             raise GateFailed(output[-4000:])
-        reports.append(f"{epub.name} ({epub.stat().st_size // 1024} KB): 0 errors, 0 warnings in {time.time() - started:.1f} s")
+        reports.append(f"{epub.relative_to(ctx.site)} ({epub.stat().st_size // 1024} KB): 0 errors, 0 warnings in {time.time() - started:.1f} s")
     return "; ".join(reports)
 
 
@@ -109,7 +114,7 @@ def gate_feeds(ctx):
     ns = {"atom": "http://www.w3.org/2005/Atom", "sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     feed = ET.parse(ctx.site / "feed.xml").getroot()
     entries = feed.findall("atom:entry", ns)
-    news = list((CONTENT / "news").glob("*.md"))
+    news = [p for p in (CONTENT / "news").glob("*.md") if "." not in p.stem]
     if len(entries) != len(news):
         raise GateFailed(f"feed has {len(entries)} entries for {len(news)} news files")
     sitemap = ET.parse(ctx.site / "sitemap.xml").getroot()
@@ -119,7 +124,16 @@ def gate_feeds(ctx):
     pages = [p for p in ctx.site.rglob("*.html") if p.name != "404.html"]
     if len(urls) != len(pages):
         raise GateFailed(f"sitemap lists {len(urls)} URLs for {len(pages)} pages")
-    return f"feed: {len(entries)} entries; sitemap: {len(urls)} absolute URLs"
+    folders = language_folders(ctx.site)
+    for folder in folders:
+        entries = ET.parse(folder / "feed.xml").getroot().findall("atom:entry", ns)
+        if len(entries) != len(news):
+            raise GateFailed(f"{folder.name}/feed.xml has {len(entries)} entries for {len(news)} news files")
+    if folders:
+        alternates = sitemap.findall("sm:url/{http://www.w3.org/1999/xhtml}link", ns)
+        if len(alternates) != len(urls) * (len(folders) + 1):
+            raise GateFailed(f"sitemap has {len(alternates)} alternates for {len(urls)} URLs in {len(folders) + 1} languages")
+    return f"feed: {len(entries)} entries in each of {len(folders) + 1} languages; sitemap: {len(urls)} absolute URLs"
 
 
 def search_entries(site):
@@ -131,14 +145,53 @@ def search_entries(site):
 
 
 def gate_search_data(ctx):
-    entries = search_entries(ctx.site)
-    slugs = {p.stem for p in (CONTENT / "projects").glob("*.md")}
-    if {e["slug"] for e in entries} != slugs:
-        raise GateFailed(f"search data covers {len(entries)} projects of {len(slugs)}")
-    spaced = [e["slug"] for e in entries if "  " in e["text"] or e["text"] != e["text"].strip()]
-    if spaced:
-        raise GateFailed(f"stray spaces in the search text of {', '.join(spaced[:5])}")
-    return f"{len(entries)} projects with title, summary, partners and body text"
+    slugs = {p.stem for p in (CONTENT / "projects").glob("*.md") if "." not in p.stem}
+    for site in [ctx.site] + language_folders(ctx.site):
+        entries = search_entries(site)
+        if {e["slug"] for e in entries} != slugs:
+            raise GateFailed(f"{site.relative_to(ctx.site)}: search data covers {len(entries)} projects of {len(slugs)}")
+        # A translated project is searched in its own words: its title in the translation's.
+        for translation in (CONTENT / "projects").glob(f"*.{site.name}.md"):
+            title = re.search(r"^title:\s*(.+)$", translation.read_text(encoding="utf-8"), re.M)
+            entry = next(e for e in entries if e["slug"] == translation.name.split(".")[0])
+            if title and title.group(1).strip().strip('"') != entry["title"]:
+                raise GateFailed(f"{site.name}/assets/search-data.js has '{entry['title']}' for {translation.name}")
+        spaced = [e["slug"] for e in entries if "  " in e["text"] or e["text"] != e["text"].strip()]
+        if spaced:
+            raise GateFailed(f"{site.relative_to(ctx.site)}: stray spaces in the search text of {', '.join(spaced[:5])}")
+    return f"{len(slugs)} projects with title, summary, partners and body text, in each of {len(language_folders(ctx.site)) + 1} languages"
+
+
+def gate_languages(ctx):
+    """Every page of every language: `<html lang>` its language's, a switcher and alternates
+    leading to the same page in each language, and an untranslated text marked with its `lang`."""
+    folders = language_folders(ctx.site)
+    if not folders:
+        return "a site in one language: no language folders"
+    default = re.search(r'<html lang="([^"]+)"', (ctx.site / "index.html").read_text(encoding="utf-8")).group(1)
+    codes = [default] + [f.name for f in folders]
+    pages = [p.relative_to(ctx.site) for p in ctx.site.rglob("*.html") if p.parts[len(ctx.site.parts)] not in codes]
+    checked = marked = 0
+    for code in codes:
+        for page in pages:
+            if page.name == "404.html" and code != default:
+                continue
+            path = ctx.site / page if code == default else ctx.site / code / page
+            if not path.exists():
+                raise GateFailed(f"{page} has no {code} version")
+            text = path.read_text(encoding="utf-8")
+            if f'<html lang="{code}">' not in text:
+                raise GateFailed(f"{path.relative_to(ctx.site)} does not say <html lang=\"{code}\">")
+            hreflangs = re.findall(r'<link rel="alternate" hreflang="([^"]+)"', text)
+            switcher = re.findall(r'<a href="[^"]*" hreflang="([^"]+)" lang="\1"', text)
+            if sorted(hreflangs) != sorted(codes) or sorted(switcher) != sorted(codes):
+                raise GateFailed(f"{path.relative_to(ctx.site)}: alternates {hreflangs}, switcher {switcher}, languages {codes}")
+            if code != default and 'class="translation-notice"' in text:
+                if f'lang="{default}"' not in text.split('class="translation-notice"', 1)[1]:
+                    raise GateFailed(f"{path.relative_to(ctx.site)} has a notice but no text marked lang=\"{default}\"")
+                marked += 1
+            checked += 1
+    return f"{checked} pages in {len(codes)} languages: lang, switcher and alternates right; {marked} pages show untranslated text, marked"
 
 
 def browser(javascript=True):
@@ -160,9 +213,11 @@ def axe_pages(site):
     # A project whose body has a task list (form controls) and the single-page booklet that holds
     # it: axe found unlabelled checkboxes there (issue 17).
     tasks = [p for p in sorted((site / "projects").glob("*.html")) if 'type="checkbox"' in p.read_text(encoding="utf-8")][:1]
-    return [site / "index.html", site / "projects" / "index.html", first("projects"), first("news"),
-            site / "metrics" / "index.html", site / "partners" / "index.html", site / "booklet" / "index.html",
-            *tasks, site / "booklet" / "edition.html"]
+    pages = [site / "index.html", site / "projects" / "index.html", first("projects"), first("news"),
+             site / "metrics" / "index.html", site / "partners" / "index.html", site / "booklet" / "index.html",
+             *tasks, site / "booklet" / "edition.html"]
+    # The same pages in every other language.
+    return pages + [folder / page.relative_to(site) for folder in language_folders(site) for page in pages]
 
 
 def gate_accessibility(ctx):
@@ -259,7 +314,7 @@ def gate_no_javascript(ctx):
         driver.get((ctx.site / "projects" / "index.html").as_uri())
         cards = driver.find_elements("css selector", "#project-list li.project-card")
         hidden = [c for c in cards if c.get_attribute("hidden") is not None or not c.is_displayed()]
-        expected = len(list((CONTENT / "projects").glob("*.md")))
+        expected = len([p for p in (CONTENT / "projects").glob("*.md") if "." not in p.stem])
         if len(cards) != expected or hidden:
             raise GateFailed(f"without JavaScript {len(cards) - len(hidden)} of {expected} projects are listed")
         return f"without JavaScript all {expected} projects are listed"
@@ -322,12 +377,13 @@ def front_matter_value(path, key):
     return match.group(1).strip().strip('"').strip("'") if match else None
 
 
-def gate_pdf(ctx):
-    pdf = the_pdf(ctx.site)
+def pdf_problems(site):
+    """The PDF of one language's booklet: tagged, its paper, title and language, PDF/A and UA, fonts."""
+    pdf = the_pdf(site)
     info = run(["pdfinfo", str(pdf)]).stdout
     fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
     fields = {k.strip(): v.strip() for k, v in fields.items()}
-    booklet = (ctx.site / "booklet" / "index.html").read_text(encoding="utf-8")
+    booklet = (site / "booklet" / "index.html").read_text(encoding="utf-8")
     title = html.unescape(re.search(r"<h1>(.*?)</h1>", booklet).group(1))
     language = re.search(r'<html lang="([^"]+)"', booklet).group(1)
     paper = "a5" if re.search(r"^\s+paper:\s*a5\s*$", (CONTENT / "site.yaml").read_text(encoding="utf-8"), re.M | re.I) else "a4"
@@ -352,9 +408,18 @@ def gate_pdf(ctx):
     unembedded = [line for line in fonts if line.split()[-5] != "yes"]
     if unembedded or not fonts:
         problems.append(f"fonts not embedded: {unembedded}")
-    if problems:
-        raise GateFailed("; ".join(problems))
-    return (f"{pdf.name}: {fields['Pages']} pages, {pdf.stat().st_size // 1024} KB, tagged, {paper.upper()}, "
+    return pdf, fields, paper, lang, fonts, problems
+
+
+def gate_pdf(ctx):
+    # Every language's booklet has its own PDF, in its words and with its `lang`.
+    results = [pdf_problems(site) for site in [ctx.site] + language_folders(ctx.site)]
+    for pdf, _, _, _, _, problems in results:
+        if problems:
+            raise GateFailed(f"{pdf.relative_to(ctx.site)}: " + "; ".join(problems))
+    languages = [f"{lang} {fields['Pages']} pages" for _, fields, _, lang, _, _ in results]
+    pdf, fields, paper, lang, fonts, _ = results[0]
+    return (f"{len(languages)} PDFs ({', '.join(languages)}); {pdf.name}: {fields['Pages']} pages, {pdf.stat().st_size // 1024} KB, tagged, {paper.upper()}, "
             f"title and language ({lang}) set, PDF/A-2b + PDF/UA-1 declared, no JavaScript, {len(fonts)} fonts all embedded")
 
 
@@ -367,7 +432,8 @@ def gate_pdf_contents(ctx):
     if missing:
         raise GateFailed(f"pdftotext does not find {len(missing)} project titles: {missing[:5]}")
     outline, _ = pdf_outline(pdf)
-    calls = {front_matter_value(p, "call") for p in (CONTENT / "projects").glob("*.md")}
+    # Translations (`agri-sat.es.md`) carry no call: the sources' calls.
+    calls = {front_matter_value(p, "call") for p in (CONTENT / "projects").glob("*.md") if "." not in p.stem}
     tops = {title: children for title, _, children in outline}
     if not calls <= set(tops):
         raise GateFailed(f"the outline has no entry for the calls {sorted(calls - set(tops))}")
@@ -403,7 +469,7 @@ def gate_pdf_contents(ctx):
             if isinstance(dest, str) and number in starts | {n + 1 for n in starts} and names.get(dest) in starts - {number}:
                 cross += 1
     body_links = sum(len(re.findall(r"\]\((?:\.\./projects/)?[a-z0-9-]+\.md", p.read_text(encoding="utf-8")))
-                     for p in (CONTENT / "projects").glob("*.md"))
+                     for p in (CONTENT / "projects").glob("*.md") if "." not in p.stem)
     if body_links and not cross:
         raise GateFailed(f"the bodies link {body_links} times to other projects, but no chapter links to another in the PDF")
     return (f"{len(projects)} project titles found; outline: {len(calls)} calls, {len(chapter)} projects at their pages; "
@@ -494,7 +560,7 @@ def gate_pdf_hostile(ctx):
 
 
 GATES = [("build", gate_build), ("determinism", gate_determinism), ("links", gate_links), ("html", gate_html),
-         ("epub", gate_epub), ("feed-sitemap", gate_feeds), ("search-data", gate_search_data),
+         ("epub", gate_epub), ("feed-sitemap", gate_feeds), ("search-data", gate_search_data), ("languages", gate_languages),
          ("accessibility", gate_accessibility), ("search", gate_search), ("facets", gate_facets),
          ("no-javascript", gate_no_javascript), ("published", gate_published), ("pdf", gate_pdf),
          ("pdf-contents", gate_pdf_contents), ("pdf-pages", gate_pdf_pages), ("pdf-hostile", gate_pdf_hostile)]

@@ -54,7 +54,7 @@ struct BookletRenderer: Sendable {
         }
         do {
             let data = try EPUBArchive.zip(files, timestamp: date.timestamp)
-            return .success(OutputFile(path: SitePaths.epub(for: content.config), data: data))
+            return .success(OutputFile(path: site.language.folder + SitePaths.epub(for: content.config), data: data))
         } catch {
             return .failure(.error(at: SourceLocation(file: "site.yaml"), "cannot write the EPUB: \(error)"))
         }

@@ -10,7 +10,9 @@ struct EPUBContents {
         var documents = [cover(), titlePage()]
         if let intro = content.pages.first(where: { $0.slug == "booklet" }) {
             let path = "introduction.xhtml"
-            let inner = body(intro.body, source: intro.source.path, idPrefix: "introduction--", from: path)
+            let text = body(intro.body, source: intro.source.path, idPrefix: "introduction--", from: path)
+            let words = lang(of: intro.source.path)
+            let inner = words.isEmpty ? text : notice(for: intro.source.path) + "<div\(words)>\n\(text)\n</div>"
             documents.append(EPUBDocument(path: path, title: theme.string("booklet.introduction"),
                                           body: section(theme.string("booklet.introduction"), inner, type: "preface"),
                                           landmark: "preface", source: intro.source.path))
@@ -96,24 +98,41 @@ struct EPUBContents {
     /// A part page per call: its name and the list of its projects.
     private func callPage(_ call: SiteIndex.Call) -> EPUBDocument {
         let path = Self.callPath(call.slug)
-        let items = call.projects.map { "<li><a href=\"../\(Self.chapterPath($0.slug))\">\(e($0.title))</a></li>" }
+        let items = call.projects.map { "<li><a href=\"../\(Self.chapterPath($0.slug))\"\(lang(of: $0.source.path))>\(e($0.title))</a></li>" }
         let inner = "<ol class=\"call-projects\">\n" + items.joined(separator: "\n") + "\n</ol>"
         return EPUBDocument(path: path, title: call.name, body: section(call.name, inner, type: "part", id: "call-\(call.slug)"))
     }
 
     private func chapter(_ project: Project) -> EPUBDocument {
         let path = Self.chapterPath(project.slug)
-        var body = "<section epub:type=\"chapter\" id=\"\(e(project.slug))\">\n<h1>\(e(project.title))</h1>\n"
-        if let acronym = project.acronym { body += "<p class=\"acronym\">\(e(acronym))</p>\n" }
-        body += "<p class=\"lead\">\(e(project.summary.value))</p>\n"
+        let words = lang(of: project.source.path)
+        var body = "<section epub:type=\"chapter\" id=\"\(e(project.slug))\">\n<h1\(words)>\(e(project.title))</h1>\n"
+        body += notice(for: project.source.path)
+        if let acronym = project.acronym { body += "<p class=\"acronym\"\(words)>\(e(acronym))</p>\n" }
+        body += "<p class=\"lead\"\(words)>\(e(project.summary.value))</p>\n"
         let rows = site.projectFacts(project).map { ($0.label, $0.value) }
         body += facts(rows, class: "facts") + "\n"
-        body += self.body(project.body, source: project.source.path, idPrefix: "\(project.slug)--", from: path)
+        let text = self.body(project.body, source: project.source.path, idPrefix: "\(project.slug)--", from: path)
+        body += words.isEmpty ? text : "<div\(words)>\n\(text)\n</div>"
         if let root = content.config.absoluteRoot {
-            body += "\n<p class=\"on-the-web\"><a href=\"\(e(root + SitePaths.project(project.slug)))\">\(e(theme.string("booklet.onTheWeb")))</a></p>"
+            body += "\n<p class=\"on-the-web\"><a href=\"\(e(root + site.language.folder + SitePaths.project(project.slug)))\">\(e(theme.string("booklet.onTheWeb")))</a></p>"
         }
         body += "\n</section>"
         return EPUBDocument(path: path, title: project.title, body: body, navDepth: 1, source: project.source.path)
+    }
+
+    /// ` lang="en" xml:lang="en"` for words shown in the default language because this one has no
+    /// translation of `source`; nothing otherwise.
+    private func lang(of source: String) -> String {
+        guard site.language.untranslated.contains(source) else { return "" }
+        let code = e(site.language.defaultCode)
+        return " lang=\"\(code)\" xml:lang=\"\(code)\""
+    }
+
+    /// The notice, in the booklet's language, above a chapter shown in the default language.
+    private func notice(for source: String) -> String {
+        guard site.language.untranslated.contains(source) else { return "" }
+        return "<p class=\"translation-notice\">\(e(theme.string("translation.chapterNotTranslated")))</p>\n"
     }
 
     private func partnerIndex() -> EPUBDocument {

@@ -32,7 +32,7 @@ struct PDFEdition {
                 Diagnostic.warning(at: templateLocation(in: warning), "the PDF's typesetter warns: "
                                    + (warning.split(separator: "\n").first.map { $0.replacingOccurrences(of: "warning: ", with: "") } ?? warning))
             }
-            return .success(Typeset(file: OutputFile(path: SitePaths.pdf(for: site.content.config), data: data), pages: pages, warnings: notes))
+            return .success(Typeset(file: OutputFile(path: site.language.folder + SitePaths.pdf(for: site.content.config), data: data), pages: pages, warnings: notes))
         case .missing(let reason):
             return .failure(.error(at: SourceLocation(file: "site.yaml"),
                                    "the booklet's PDF edition needs Typst: \(reason). Install it with '\(TypstEngine.installHint)', "

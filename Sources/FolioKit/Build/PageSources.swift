@@ -10,6 +10,11 @@ struct PageSources {
         templates = Dictionary(jobs.map { ($0.path, $0.template) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The pages of every language together.
+    init(merging all: [PageSources]) {
+        templates = all.reduce(into: [:]) { merged, sources in merged.merge(sources.templates) { first, _ in first } }
+    }
+
     func locate(_ problem: LinkChecker.Problem, content: SiteContent, displayPaths: DisplayPaths, layouts: URL) -> Diagnostic {
         if let (source, body) = body(of: problem.page, in: content) {
             for reference in body.references {

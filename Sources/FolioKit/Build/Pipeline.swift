@@ -53,6 +53,8 @@ public enum Pipeline {
         public var pdfSizeText = ""
         /// Wall time of each stage, in the order they ran: what `--verbose` prints.
         public var stageTimes = StageTimes()
+        /// What each language has translated (`TranslationTable`): what `--verbose` prints.
+        public var translationTable: [String] = []
         public var succeeded: Bool { !diagnostics.hasErrors }
     }
 
@@ -94,11 +96,12 @@ public enum Pipeline {
         var clock = StageTimes()
         let checked = check(contentFolder: options.content, reusing: options.loadCache)
         clock.end("load and validate")
-        let (theme, themeDiagnostics) = Theme.load(from: options.layouts)
+        let (theme, themeDiagnostics) = Theme.load(from: options.layouts, languages: checked.content?.config.languageCodes ?? [])
         var report = BuildReport(diagnostics: checked.diagnostics + themeDiagnostics.map(displayLayoutPath))
         guard let content = checked.content, let theme, !report.diagnostics.hasErrors else { return report }
 
         let paths = DisplayPaths(contentFolder: options.content)
+        report.translationTable = TranslationTable.lines(content, theme: theme)
         if content.config.baseURL == nil {
             report.diagnostics.append(.warning(at: SourceLocation(file: paths.contentPath("site.yaml")),
                                                "no base_url: the sitemap, canonical URLs and absolute feed links are left out"))
@@ -115,9 +118,11 @@ public enum Pipeline {
             return report
         }
         let writer = StagingWriter(folder: staging, previous: output.target, cache: CacheFolder(output: output.target))
-        let pdf = options.pdf && content.config.booklet.makesPDF
-            ? PDFEdition(site: SiteRenderer(content: content, theme: theme), date: date, layouts: options.layouts,
-                         folder: CacheFolder(output: options.output).folder("pdf"))
+        let cache = CacheFolder(output: options.output)
+        // One PDF per language, each laid out in its own cache folder (`pdf`, `pdf-es`, …).
+        let pdf: ((SiteRenderer) -> PDFEdition)? = options.pdf && content.config.booklet.makesPDF
+            ? { site in PDFEdition(site: site, date: date, layouts: options.layouts,
+                                   folder: cache.folder("pdf" + (site.language.isDefault ? "" : "-" + site.language.code))) }
             : nil
         let rendered = render(content, theme: theme, date: date, pdf: pdf, into: writer, clock: &clock)
         report.fileCount = writer.files.count
@@ -192,15 +197,39 @@ public enum Pipeline {
     /// Renders every output file made from the content and hands each to `writer` as soon as it
     /// is made. Rendering itself is pure: the same content gives the same bytes whatever the
     /// order (`clock` only records how long it took).
-    static func render(_ content: SiteContent, theme: Theme, date: BuildDate, pdf edition: PDFEdition? = nil,
+    static func render(_ content: SiteContent, theme: Theme, date: BuildDate, pdf makePDF: ((SiteRenderer) -> PDFEdition)? = nil,
                        into writer: StagingWriter, clock: inout StageTimes) -> RenderedSite {
-        let site = edition?.site ?? SiteRenderer(content: content, theme: theme)
+        // The whole site and booklet once per language, each from the content in its words.
+        let sites = content.config.languageCodes.map { code in
+            let (words, language) = TranslatedContent.make(content, in: code)
+            return SiteRenderer(content: words, theme: theme.speaking(language.code), language: language)
+        }
+        // Typst typesets each language's PDF in its own process, started first as it takes
+        // longest: one language after another on one serial queue (a second of CPU each), so
+        // that the pages keep the other cores; the pages that show a PDF's size wait for it.
+        let typst = DispatchQueue(label: "folio.pdf")
+        let typesetting = sites.map { site in
+            makePDF.map { make in
+                let edition = make(site)
+                return BackgroundTask(on: typst) { StageTimes.timed { edition.render() } }
+            }
+        }
+        let rendered = zip(sites, typesetting).map { site, pdf in
+            renderLanguage(site, date: date, typesetting: pdf, into: writer, clock: &clock)
+        }
+        // One tally for every language's templates: reported once.
+        clock.add("(template engine, CPU time on all cores)", seconds: theme.templateTime.seconds)
+        return RenderedSite(languages: rendered)
+    }
+
+    /// One language's pages, booklet, PDF, feed and search data (and, for the default language, the sitemap).
+    static func renderLanguage(_ site: SiteRenderer, date: BuildDate,
+                               typesetting: BackgroundTask<(Result<PDFEdition.Typeset, Diagnostic>, Double)>? = nil,
+                               into writer: StagingWriter, clock: inout StageTimes) -> RenderedSite {
+        let content = site.content
         let jobs = site.pageJobs()
         let booklet = BookletRenderer(site: site, date: date)
         var diagnostics = booklet.unreachableLinks()
-        // Typst typesets the PDF in its own process, started first as it takes longest; the
-        // pages that show its size wait for it too.
-        let typesetting = edition.map { edition in BackgroundTask { StageTimes.timed { edition.render() } } }
         // The EPUB is packed, and the feed, sitemap and search data made, on other threads while
         // the pages render; only the pages that show the EPUB's size wait for it.
         let packing = BackgroundTask { StageTimes.timed { booklet.renderEPUB() } }
@@ -229,13 +258,14 @@ public enum Pipeline {
         site.render(jobs.filter(\.showsEPUBSize), deliver: writer.add(_:fragments:))
         let (files, companionSeconds) = companions.wait()
         files.forEach(writer.add)
-        clock.end("render and write pages, pack the EPUB")
+        clock.end("render and write pages, pack the EPUB" + (site.language.choices.isEmpty ? "" : " (\(site.language.code))"))
         clock.add("(of which EPUB, beside the pages)", seconds: packingSeconds)
         if let pdfSeconds { clock.add("(PDF, typeset by Typst beside the pages)", seconds: pdfSeconds) }
         clock.add("(feed, sitemap, search data, beside the pages)", seconds: companionSeconds)
-        clock.add("(template engine, CPU time on all cores)", seconds: theme.templateTime.seconds)
-        return RenderedSite(sources: PageSources(jobs: jobs), epubBytes: site.epubSize.value ?? 0, pdf: site.pdfFacts.value,
-                            diagnostics: diagnostics, site: site, bookletPage: jobs.first { $0.path == SitePaths.booklet })
+        let folder = site.language.folder
+        return RenderedSite(sources: PageSources(jobs: jobs.map { var job = $0; job.path = folder + job.path; return job }),
+                            epubBytes: site.epubSize.value ?? 0, pdf: site.pdfFacts.value, diagnostics: diagnostics,
+                            site: site, bookletPage: jobs.first { $0.path == SitePaths.booklet })
     }
 
     /// The files beside the pages: the drawn cover (when the editors give none), the Atom feed,
@@ -243,20 +273,24 @@ public enum Pipeline {
     private static func companionFiles(_ content: SiteContent, site: SiteRenderer, jobs: [SiteRenderer.PageJob],
                                        booklet: BookletRenderer, date: BuildDate) -> [OutputFile] {
         var files: [OutputFile] = []
+        let language = site.language
         if content.config.booklet.cover == nil {
-            files.append(OutputFile(path: "booklet/" + CoverSVG.path, text: booklet.drawnCover))
+            files.append(OutputFile(path: language.folder + "booklet/" + CoverSVG.path, text: booklet.drawnCover))
         }
-        files.append(AtomFeed.render(content, updated: date.timestamp, feedTitle: content.config.title + " – " + site.theme.string("titles.feed")))
+        files.append(AtomFeed.render(content, updated: date.timestamp, feedTitle: content.config.title + " – " + site.theme.string("titles.feed"),
+                                     folder: language.folder))
+        files.append(SearchData.render(site.index.projects, folder: language.folder))
+        guard language.isDefault else { return files }
         if let root = content.config.absoluteRoot {
-            files += Sitemap.render(pagePaths: SiteRenderer.readerPaths(of: jobs), absoluteRoot: root)
+            let languages = language.choices.map { ($0.code, PageLanguage.folder(of: $0.code, defaultCode: language.defaultCode)) }
+            files += Sitemap.render(pagePaths: SiteRenderer.readerPaths(of: jobs), absoluteRoot: root, languages: languages)
         } else {
             files.append(Sitemap.robotsWithoutSitemap())
         }
-        files.append(SearchData.render(site.index.projects))
         return files
     }
 
-    static func displayLayoutPath(_ diagnostic: Diagnostic) -> Diagnostic {
+    public static func displayLayoutPath(_ diagnostic: Diagnostic) -> Diagnostic {
         var copy = diagnostic
         copy.location.file = DisplayPaths.relativePath(of: URL(fileURLWithPath: copy.location.file),
                                                        from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -273,4 +307,20 @@ struct RenderedSite {
     /// For the pages rendered again once the site archive is packed.
     var site: SiteRenderer
     var bookletPage: SiteRenderer.PageJob?
+    /// The other languages' renderers and booklet pages, which offer the same site archive.
+    var otherLanguages: [(site: SiteRenderer, bookletPage: SiteRenderer.PageJob?)] = []
+}
+
+extension RenderedSite {
+    /// Every language's rendering as one: the default language's renderer and EPUB size (the
+    /// site archive and the build summary speak of those), every language's pages and problems.
+    init(languages: [RenderedSite]) {
+        let first = languages[0]
+        var seen = Set<Diagnostic>()
+        // An untranslated body is rendered in every language: its problems are reported once.
+        let diagnostics = languages.flatMap(\.diagnostics).filter { seen.insert($0).inserted }
+        self.init(sources: PageSources(merging: languages.map(\.sources)), epubBytes: first.epubBytes, pdf: first.pdf, diagnostics: diagnostics,
+                  site: first.site, bookletPage: first.bookletPage,
+                  otherLanguages: languages.dropFirst().map { ($0.site, $0.bookletPage) })
+    }
 }

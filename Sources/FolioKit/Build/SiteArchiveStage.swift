@@ -10,12 +10,16 @@ extension Pipeline {
         let path = SitePaths.siteArchive(for: content.config)
         let top = String(path.split(separator: "/").last?.dropLast(".zip".count) ?? "site")
         let zip = try SiteArchive.zip(folder: writer.folder, top: top, timestamp: timestamp)
-        guard content.config.booklet.offerArchive, let page = rendered.bookletPage else { return zip }
-        rendered.site.archiveSize.value = zip.count
-        // The staged page may be a hard link to the previous output's file: unlink it, never
-        // write through it.
-        try FileManager.default.removeItem(at: writer.folder.appendingPathComponent(page.path))
-        rendered.site.render([page], deliver: writer.add(_:fragments:))
+        guard content.config.booklet.offerArchive else { return zip }
+        // Every language's booklet page offers the one archive.
+        for (site, page) in [(rendered.site, rendered.bookletPage)] + rendered.otherLanguages {
+            guard let page else { continue }
+            site.archiveSize.value = zip.count
+            // The staged page may be a hard link to the previous output's file: unlink it, never
+            // write through it.
+            try FileManager.default.removeItem(at: writer.folder.appendingPathComponent(site.language.folder + page.path))
+            site.render([page], deliver: writer.add(_:fragments:))
+        }
         writer.add(OutputFile(path: path, data: zip))
         return zip
     }

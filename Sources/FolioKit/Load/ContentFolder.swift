@@ -11,6 +11,8 @@ struct ContentFolder {
     var projects: [SourceFile] = []
     var news: [SourceFile] = []
     var pages: [SourceFile] = []
+    /// `<slug>.<code>.md` files of the three sections, in path order (see `TranslationName`).
+    var translations: [SourceFile] = []
     var media = MediaFolder.Listing()
 
     static let markdownSections = ["projects", "news", "pages"]
@@ -30,7 +32,9 @@ struct ContentFolder {
                 sawSiteConfig = true
                 folder.siteConfig = TextFile.read(entry.url, path: name, log: log)
             case "projects", "news", "pages":
-                let files = markdownFiles(in: entry.url, section: name, root: root, log: log)
+                let read = markdownFiles(in: entry.url, section: name, root: root, log: log)
+                let files = read.filter { TranslationName(path: $0.path) == nil }
+                folder.translations += read.filter { TranslationName(path: $0.path) != nil }
                 switch name {
                 case "projects": folder.projects = files
                 case "news": folder.news = files
@@ -87,6 +91,10 @@ struct ContentFolder {
                 continue
             }
             let slug = String(entry.name.dropLast(3))
+            if TranslationName(path: path) != nil {
+                candidates.append((entry.url, path))
+                continue
+            }
             if let problem = Slug.problem(with: slug, section: section) {
                 log.error(at: SourceLocation(file: path), problem.message, suggestion: problem.suggestion.map { "\($0).md" })
                 continue

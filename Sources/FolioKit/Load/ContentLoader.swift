@@ -29,10 +29,11 @@ public enum ContentLoader {
         let projects = loadAll(folder.projects, cache: cache?.projects, with: ProjectLoader.load)
         let news = loadAll(folder.news, cache: cache?.news, with: NewsLoader.load)
         let pages = loadAll(folder.pages, cache: cache?.pages, with: PageLoader.load)
-        diagnostics += projects.diagnostics + news.diagnostics + pages.diagnostics
+        let translations = loadAll(folder.translations, cache: cache?.translations, with: TranslationLoader.load)
+        diagnostics += projects.diagnostics + news.diagnostics + pages.diagnostics + translations.diagnostics
 
         guard let config else { return Result(content: nil, diagnostics: diagnostics) }
-        let content = SiteContent(
+        var content = SiteContent(
             config: config,
             projects: projects.items,
             news: news.items.sorted { ($0.date.value, $0.slug) > ($1.date.value, $1.slug) },
@@ -42,6 +43,8 @@ public enum ContentLoader {
             mediaRefusals: folder.media.refused,
             folder: root
         )
+        content.translations = translations.items
+        content.markdownPaths = Set((folder.projects + folder.news + folder.pages).map(\.path))
         return Result(content: content, diagnostics: diagnostics)
     }
 

@@ -7,6 +7,7 @@ public final class LoadCache: Sendable {
     let projects = ParsedFiles<Project>()
     let news = ParsedFiles<NewsItem>()
     let pages = ParsedFiles<Page>()
+    let translations = ParsedFiles<Translation>()
 
     public init() {}
 }

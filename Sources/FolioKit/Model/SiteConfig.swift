@@ -44,6 +44,10 @@ public struct SiteConfig: Sendable {
     public var sectors: [Sector]
     public var booklet: Booklet
     public var menu: [MenuItem]
+    /// `languages`, the default first; empty for a site in one language.
+    public var languages: [SiteLanguage] = []
+    /// The texts above in every language `site.yaml` gives (see `reading(in:)`).
+    public var texts = SiteTexts()
 
     public var sectorIDs: [String] { sectors.map(\.id.value) }
 

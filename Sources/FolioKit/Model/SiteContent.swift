@@ -10,6 +10,10 @@ public struct SiteContent: Sendable {
     /// Sorted by slug.
     public var pages: [Page]
     public var metrics: Metrics
+    /// Translation files (`projects/agri-sat.es.md`), in path order; empty for a site in one language.
+    public var translations: [Translation] = []
+    /// Every Markdown file read, loaded or not: a translation's source may exist yet fail to load.
+    public var markdownPaths: Set<String> = []
     /// Every file of `media/` that is published, sorted by path (see `MediaFolder`).
     public var media: [MediaFile]
     /// Files of `media/` that exist but cannot be published: errors where they are used.

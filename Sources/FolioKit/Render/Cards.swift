@@ -23,8 +23,13 @@ extension SiteRenderer {
 
     /// An amount as `formats.money` writes it (`EUR {amount}`), grouped with `formats.thousandsSeparator`.
     func money(_ value: Double) -> String {
-        theme.string("formats.money").replacingOccurrences(
-            of: "{amount}", with: NumberText.format(value, unit: .count, groupSeparator: theme.string("formats.thousandsSeparator")))
+        theme.string("formats.money").replacingOccurrences(of: "{amount}", with: number(value))
+    }
+
+    /// A number with the language's separators (`1.500.000`, `4,4` in Spanish).
+    func number(_ value: Double) -> String {
+        NumberText.grouped(value, separator: theme.string("formats.thousandsSeparator"),
+                           decimalSeparator: theme.optionalString("formats.decimalSeparator") ?? ".")
     }
 
     func projectCard(_ project: Project, from page: String) -> TemplateObject {
@@ -44,6 +49,7 @@ extension SiteRenderer {
             .dataCountries: .text(project.countryCodes.joined(separator: " ")),
             .dataStage: .text(project.stage?.value ?? ""),
             .acronym: .text(ifSet: project.acronym),
+            .translation: fallbackLanguage(of: project.source.path),
         ]
         if let call = index.call(named: project.call) {
             card[.call] = .object([.name: .text(call.name), .href: .text(SitePaths.relative(SitePaths.call(call.slug), from: page))])
@@ -62,7 +68,7 @@ extension SiteRenderer {
             var card = projectCard(project, from: page)
             card[.level] = .number(level)
             var values = card
-            values[.root] = .text(SitePaths.root(from: page))
+            values[.root] = .text(language.up + SitePaths.root(from: page))
             // The template's own line break ends the line `{{{html}}}` stands on.
             var html = theme.render("project-card", values)
             if html.hasSuffix("\n") { html.removeLast() }
@@ -81,6 +87,7 @@ extension SiteRenderer {
             .dateISO: .text(item.date.value),
             .dateText: .text(theme.dateText(item.date.value)),
             .isEvent: .flag(item.event != nil),
+            .translation: fallbackLanguage(of: item.source.path),
         ]
         if let event = item.event {
             var values: TemplateObject = [.startISO: .text(event.start.value), .startText: .text(theme.dateText(event.start.value)),
@@ -92,6 +99,12 @@ extension SiteRenderer {
             card[.event] = .object(values)
         }
         return card
+    }
+
+    /// `{lang}` when the item's words are the default language's, so that its card and page mark
+    /// them; false otherwise, so that a card never takes the `lang` of the page around it.
+    func fallbackLanguage(of source: String) -> TemplateValue {
+        language.untranslated.contains(source) ? .object([.lang: .text(language.defaultCode)]) : .flag(false)
     }
 
     func figureContext(_ figure: Metrics.Figure) -> TemplateValue {

@@ -17,12 +17,13 @@ enum InterfaceStrings {
         "formats.kilobytes", "formats.money", "formats.percent", "formats.thousandsSeparator",
         "labels.call", "labels.countries", "labels.footnoteBack", "labels.funding", "labels.partners", "labels.sectors", "labels.stage",
         "titles.edition", "titles.feed", "titles.metrics", "titles.news", "titles.notFound", "titles.partners", "titles.projects",
+        "translation.chapterNotTranslated", "translation.newsNotTranslated", "translation.pageNotTranslated", "translation.projectNotTranslated",
     ] + Project.Stage.allCases.map { "stages.\($0.rawValue)" }
         + ["sector", "country", "call", "stage"].map { "kinds.\($0)" }
         + Metrics.Unit.allCases.map { "metrics.valueHeading.\($0.rawValue.lowercased())" }
 
     /// Text Folio reads when it is there and does without otherwise.
-    static let optional = ["formats.date", "formats.decimalSeparator", "formats.megabytes", "titles.home", "titles.booklet"]
+    static let optional = ["formats.date", "formats.decimalSeparator", "formats.megabytes", "titles.home", "titles.booklet", "translation.inOtherLanguage"]
     /// Families whose members are all optional text: `countries.PL` names a country (else its code
     /// is shown), `figures.…` heads figures a layout may show.
     static let optionalFamilies = ["countries", "figures"]

@@ -1,7 +1,7 @@
 /// The values every page's template gets (see docs/layouts.md, "Values on every page").
 extension SiteRenderer {
     func pageContext(path: String, title: String, description: String?, ogType: String = "website",
-                     imagePath: String? = nil) -> TemplateObject {
+                     imagePath: String? = nil, source: String? = nil) -> TemplateObject {
         let config = content.config
         var page: TemplateObject = [
             .title: .text(title),
@@ -15,10 +15,10 @@ extension SiteRenderer {
         // one that path is unknown and they stay relative to the root. It is never indexed.
         let isNotFound = path == SitePaths.notFound
         let sitePath = isNotFound ? SitePaths.sitePath(of: config) : nil
-        func href(_ target: String) -> String { (sitePath ?? "") + SitePaths.relative(target, from: path) }
+        func href(_ target: String) -> String { sitePath.map { $0 + language.folder + target } ?? SitePaths.relative(target, from: path) }
         if isNotFound { page[.noindex] = .flag(true) }
         if let root = config.absoluteRoot, !isNotFound {
-            page[.canonicalURL] = .text(SitePaths.absolute(path, root: root))
+            page[.canonicalURL] = .text(SitePaths.absolute(language.folder + path, root: root))
             if let imagePath { page[.ogImageURL] = .text(root + imagePath) }
         }
         let site: TemplateObject = [
@@ -55,7 +55,7 @@ extension SiteRenderer {
                 .replacingOccurrences(of: "{size}", with: FileSizeText.text(pdf.bytes, theme: theme)))
         }
         if let archiveSize = archiveSize.value {
-            booklet[.archiveHref] = .text(SitePaths.relative(SitePaths.siteArchive(for: config), from: path))
+            booklet[.archiveHref] = .text(language.hrefToRoot(language.archivePath, from: path))
             booklet[.archiveSize] = .text(FileSizeText.text(archiveSize, theme: theme))
         }
         var sections: TemplateObject = [
@@ -66,26 +66,50 @@ extension SiteRenderer {
             .metricsHref: .text(href(SitePaths.metrics)),
             .bookletHref: .text(href(SitePaths.booklet)),
             .feedHref: .text(href(SitePaths.feed)),
+            .searchDataHref: .text(href(SitePaths.searchData)),
         ]
         // The footer links these pages only when the content has them.
         for (slug, key) in [("accessibility", TemplateKey.accessibilityHref), ("legal-notice", .legalNoticeHref)]
         where content.pages.contains(where: { $0.slug == slug }) {
             sections[key] = .text(href(SitePaths.page(slug)))
         }
-        return [
-            .root: .text(sitePath ?? SitePaths.root(from: path)),
+        var values: TemplateObject = [
+            .root: .text(sitePath ?? language.up + SitePaths.root(from: path)),
             .site: .object(site),
             .page: .object(page),
             .menu: .list(menu),
             .booklet: .object(booklet),
             .sections: .object(sections),
         ]
+        if !language.choices.isEmpty { values[.switcher] = .object(switcher(path: path, sitePath: sitePath)) }
+        if let source, language.untranslated.contains(source) { values[.translation] = .object(untranslatedNotice(source: source)) }
+        return values
+    }
+
+    /// The same page in every language: for the language switcher and the head's alternates.
+    private func switcher(path: String, sitePath: String?) -> TemplateObject {
+        let root = content.config.absoluteRoot
+        let languages: [TemplateValue] = language.choices.map { choice in
+            // Servers show the 404 page, at the root only, for any missing path: it offers each language's home.
+            let target = language.path(path == SitePaths.notFound ? SitePaths.home : path, in: choice.code)
+            let href = sitePath.map { $0 + target } ?? language.hrefToRoot(target, from: path)
+            return .object([.code: .text(choice.code), .name: .text(choice.name), .href: .text(href),
+                            .alternateHref: .text(root.map { SitePaths.absolute(target, root: $0) } ?? href),
+                            .isCurrent: .flag(choice.code == language.code)])
+        }
+        return [.languages: .list(languages)]
+    }
+
+    /// For a page whose words are the default language's: their `lang`, and the notice that says so.
+    func untranslatedNotice(source: String) -> TemplateObject {
+        let kind = source.hasPrefix("projects/") ? "project" : source.hasPrefix("news/") ? "news" : "page"
+        return [.lang: .text(language.defaultCode), .notice: .text(theme.string("translation.\(kind)NotTranslated"))]
     }
 
     /// A page's context with its own values on top.
     func context(path: String, title: String, description: String?, ogType: String = "website",
-                 imagePath: String? = nil, _ values: TemplateObject) -> TemplateObject {
-        pageContext(path: path, title: title, description: description, ogType: ogType, imagePath: imagePath).merging(values)
+                 imagePath: String? = nil, source: String? = nil, _ values: TemplateObject) -> TemplateObject {
+        pageContext(path: path, title: title, description: description, ogType: ogType, imagePath: imagePath, source: source).merging(values)
     }
 
     /// A body's HTML for a site page: content links become links to the pages they turn into.
@@ -95,7 +119,8 @@ extension SiteRenderer {
             case .external, .sameFile: return .keep
             case .content(let path, let anchor):
                 guard let target = SitePaths.forContent(path) else { return .unwrap }
-                return .replace(SitePaths.relative(target, from: page) + (anchor.map { "#\($0)" } ?? ""))
+                let href = target.hasPrefix("media/") ? language.hrefToRoot(target, from: page) : SitePaths.relative(target, from: page)
+                return .replace(href + (anchor.map { "#\($0)" } ?? ""))
             case .outside, .unsupported: return .unwrap
             }
         }.rewritten(body))

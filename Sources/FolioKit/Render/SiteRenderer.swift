@@ -6,6 +6,8 @@ public struct SiteRenderer: Sendable {
     public let content: SiteContent
     public let index: SiteIndex
     public let theme: Theme
+    /// The language of these pages and where the others are (`PageLanguage`).
+    public let language: PageLanguage
     /// The booklet's EPUB size in bytes, shown next to its download link on the pages whose job
     /// says `showsEPUBSize`: those render once it is set.
     let epubSize = PendingValue<Int>()
@@ -21,10 +23,11 @@ public struct SiteRenderer: Sendable {
     }
     let cards = CardCache()
 
-    public init(content: SiteContent, theme: Theme) {
+    public init(content: SiteContent, theme: Theme, language: PageLanguage? = nil) {
         self.content = content
         self.index = SiteIndex(content)
         self.theme = theme
+        self.language = language ?? PageLanguage(single: content.config)
     }
 
     /// One page to render: its path and how to make its template context.
@@ -45,14 +48,14 @@ public struct SiteRenderer: Sendable {
         _ = jobs.concurrentMap(largestFirst: \.size) { job in
             let log = FragmentLog()
             let html = FragmentLog.$current.withValue(log) { theme.renderPage(job.template, job.context()) }
-            deliver(OutputFile(path: job.path, data: html), log.fragments)
+            deliver(OutputFile(path: language.folder + job.path, data: html), log.fragments)
         }
     }
 
     /// Every HTML page of the site.
     func pageJobs() -> [PageJob] {
         homePages() + projectPages() + taxonomyPages() + partnerPages() + newsPages()
-            + metricsPages() + freePages() + bookletPages() + bookletEditionPages() + notFoundPages()
+            + metricsPages() + freePages() + bookletPages() + bookletEditionPages() + (language.isDefault ? notFoundPages() : [])
     }
 
     /// Paths of the pages readers reach, for the sitemap (the 404 page is not one).

@@ -123,6 +123,14 @@ public enum TemplateKey: Int, CaseIterable, Sendable {
     case valueText
     case website
     case year
+    case alternateHref
+    case lang
+    case languages
+    case notice
+    case switcher
+    case translation
+    case introTranslation
+    case searchDataHref
     case strings
 
     public var name: String { String(describing: self) }

@@ -11,13 +11,22 @@ public struct Theme: Sendable {
     /// `months` from `strings.yaml`, for dates.
     private let months: [String]
     /// CPU time spent in the template engine, on all cores, for `folio build --verbose`.
-    let templateTime = CPUTimeTally()
+    let templateTime: CPUTimeTally
+    /// The language of these strings (nil: `strings.yaml`, the default language's).
+    public private(set) var languageCode: String?
+    /// The same templates with `strings.<code>.yaml`, by language code (see `speaking(_:)`).
+    private var otherLanguages: [String: Theme] = [:]
+    /// How many strings `strings.yaml` has, and how many of them each other language's file gives.
+    public private(set) var stringCount = 0
+    public private(set) var translatedStrings: [String: Int] = [:]
 
     public static let requiredTemplates = ["base", "home", "projects", "project", "taxonomy", "partners",
                                            "news-list", "news-item", "metrics", "page", "booklet", "booklet-edition", "404"]
 
     /// Loads the folder; problems are reported at the layout file's line.
-    public static func load(from folder: URL) -> (theme: Theme?, diagnostics: [Diagnostic]) {
+    /// `languages` are the site's language codes, default first: each other one needs its own
+    /// `strings.<code>.yaml` with the same keys as `strings.yaml`.
+    public static func load(from folder: URL, languages: [String] = []) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         let (stringsNode, stringsDiagnostics) = loadStrings(from: folder)
         var diagnostics = stringsDiagnostics
         var references: [(path: String, references: LayoutStringUses)] = []
@@ -40,6 +49,19 @@ public struct Theme: Sendable {
         }
         let provided = Set(TemplateKey.allCases.filter { $0 != .strings }.map(\.rawValue))
         let (library, errors) = TemplateLibrary.compile(sources, names: names, provided: provided, constants: constants)
+        // Each other language's strings, checked against strings.yaml's keys, compiled with the same templates.
+        var others: [(code: String, node: Node, library: TemplateLibrary?)] = []
+        for code in languages.dropFirst() {
+            let file = folder.appendingPathComponent("strings.\(code).yaml").path
+            let (node, problems) = loadStrings(file: file)
+            diagnostics += problems
+            guard let node, let stringsNode else { continue }
+            diagnostics += LanguageStrings.compare(node, file: file, with: stringsNode)
+            var names = names
+            var constants = TemplateObject()
+            constants[.strings] = templateValue(node, names: &names)
+            others.append((code, node, TemplateLibrary.compile(sources, names: names, provided: provided, constants: constants).library))
+        }
         diagnostics += errors.map { error in
             .error(at: SourceLocation(file: paths[error.template] ?? error.template, line: error.line, column: error.column),
                    error.message, suggestion: error.suggestion)
@@ -55,20 +77,41 @@ public struct Theme: Sendable {
         guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let stringsByPath = stringsNode.map { flatten($0) } ?? [:]
         let months = stringsNode?["months"]?.sequence?.compactMap(\.string) ?? []
-        return (Theme(folder: folder, library: library, stringsByPath: stringsByPath, months: months), diagnostics)
+        let time = CPUTimeTally()
+        var theme = Theme(folder: folder, library: library, stringsByPath: stringsByPath, months: months, templateTime: time)
+        theme.stringCount = stringsByPath.count
+        for other in others {
+            guard let otherLibrary = other.library else { continue }
+            var translated = Theme(folder: folder, library: otherLibrary, stringsByPath: flatten(other.node),
+                                   months: other.node["months"]?.sequence?.compactMap(\.string) ?? [], templateTime: time)
+            translated.languageCode = other.code
+            theme.translatedStrings[other.code] = translated.stringsByPath.keys.filter { stringsByPath[$0] != nil }.count
+            theme.otherLanguages[other.code] = translated
+        }
+        return (theme, diagnostics)
+    }
+
+    /// These templates with the interface strings of `code`; itself for the default language.
+    public func speaking(_ code: String) -> Theme {
+        otherLanguages[code] ?? self
     }
 
     /// `strings.yaml`'s tree, with its problems.
     private static func loadStrings(from folder: URL) -> (Node?, [Diagnostic]) {
-        let stringsPath = folder.appendingPathComponent("strings.yaml").path
+        loadStrings(file: folder.appendingPathComponent("strings.yaml").path)
+    }
+
+    private static func loadStrings(file stringsPath: String) -> (Node?, [Diagnostic]) {
+        let name = URL(fileURLWithPath: stringsPath).lastPathComponent
         guard let text = try? String(contentsOfFile: stringsPath, encoding: .utf8) else {
-            return (nil, [.error(at: SourceLocation(file: stringsPath), "missing strings.yaml: the interface text of the site")])
+            let what = name == "strings.yaml" ? "the interface text of the site" : "the interface text of a language site.yaml lists, with the keys of strings.yaml"
+            return (nil, [.error(at: SourceLocation(file: stringsPath), "missing \(name): \(what)")])
         }
         let log = DiagnosticLog()
         if let node = YAMLDocument.parse(text, file: stringsPath, firstLine: 1, log: log), node.mapping != nil {
             return (node, log.diagnostics)
         }
-        if log.diagnostics.isEmpty { log.error(at: SourceLocation(file: stringsPath), "strings.yaml must be a map of names to text") }
+        if log.diagnostics.isEmpty { log.error(at: SourceLocation(file: stringsPath), "\(name) must be a map of names to text") }
         return (nil, log.diagnostics)
     }
 
@@ -126,6 +169,11 @@ public struct Theme: Sendable {
         }
     }
 
+
+    /// A string Folio does without when the layouts do not give it (`InterfaceStrings.optional`).
+    public func optionalString(_ path: String) -> String? {
+        stringsByPath[path]
+    }
 
     /// `2019-05-21` → `21 May 2019`, with month names from `strings.yaml` (`months`) and the order
     /// from `formats.date` (`{day} {month} {year}`).

@@ -3,11 +3,16 @@
 public enum NewContentFile {
     public enum Kind: String, CaseIterable, Sendable {
         case project, news, page
+        /// `folio new translation projects/agri-sat.md es`: see `NewTranslationFile`.
+        case translation
     }
 
     /// The path (relative to the content folder) and text of a new file, or the same message
     /// the validator gives for a bad file name.
     public static func make(_ kind: Kind, slug: String, date: String, sectorIDs: [String]) -> Result<(path: String, text: String), Diagnostic> {
+        if kind == .translation {
+            return .failure(.error(at: SourceLocation(file: slug), "a translation is made from its source: folio new translation projects/\(slug).md es"))
+        }
         let name = kind == .news ? "\(date)-\(slug)" : slug
         let section = kind == .news ? "news" : kind == .project ? "projects" : "pages"
         let path = "\(section)/\(name).md"
@@ -62,7 +67,7 @@ public enum NewContentFile {
             The text of the news item.
 
             """))
-        case .page:
+        case .page, .translation:
             return .success((path, """
             ---
             title: Title of the page

@@ -6,8 +6,9 @@ final class BackgroundTask<T: Sendable>: @unchecked Sendable {
     private var result: T?
     private let finished = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () -> T) {
-        DispatchQueue.global().async {
+    /// `queue`: a serial queue runs its tasks one after another.
+    init(on queue: DispatchQueue = .global(), _ work: @escaping @Sendable () -> T) {
+        queue.async {
             self.result = work()
             self.finished.signal()
         }

@@ -1,11 +1,12 @@
 /// The Atom feed of the news (RFC 4287).
 enum AtomFeed {
-    static func render(_ content: SiteContent, updated: String, feedTitle: String) -> OutputFile {
+    /// `folder` is the language's folder (`es/`): each language has its feed of its own words.
+    static func render(_ content: SiteContent, updated: String, feedTitle: String, folder: String = "") -> OutputFile {
         let config = content.config
         let root = config.absoluteRoot
-        func url(_ path: String) -> String { (root ?? "") + path }
+        func url(_ path: String) -> String { (root ?? "") + folder + path }
         // Without a base URL an entry still needs a permanent, unique id: a tag URI from the booklet identifier.
-        func id(_ path: String) -> String { root.map { $0 + path } ?? "\(config.booklet.identifier.value):\(path)" }
+        func id(_ path: String) -> String { root.map { $0 + folder + path } ?? "\(config.booklet.identifier.value):\(folder)\(path)" }
 
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -14,7 +15,7 @@ enum AtomFeed {
           <id>\(XMLText.escape(id(SitePaths.feed)))</id>
           <updated>\(updated)</updated>
           <link rel="self" href="\(XMLText.escape(url(SitePaths.feed)))"/>
-          <link rel="alternate" type="text/html" href="\(XMLText.escape(root.map { SitePaths.absolute(SitePaths.home, root: $0) } ?? "./"))"/>
+          <link rel="alternate" type="text/html" href="\(XMLText.escape(root.map { SitePaths.absolute(folder.isEmpty ? SitePaths.home : folder, root: $0) } ?? "./"))"/>
           <author><name>\(XMLText.escape(config.booklet.publisher ?? config.title))</name></author>
 
         """
@@ -32,6 +33,6 @@ enum AtomFeed {
             """
         }
         xml += "</feed>\n"
-        return OutputFile(path: SitePaths.feed, text: xml)
+        return OutputFile(path: folder + SitePaths.feed, text: xml)
     }
 }

@@ -13,7 +13,8 @@ enum SearchData {
         var href: String
     }
 
-    static func render(_ projects: [Project]) -> OutputFile {
+    /// `folder` is the language's folder (`es/`): each language searches its own words.
+    static func render(_ projects: [Project], folder: String = "") -> OutputFile {
         let entries = projects.map { project in
             Entry(slug: project.slug, title: project.title, acronym: project.acronym ?? "",
                   summary: project.summary.value, partners: project.partners.map(\.name).joined(separator: ", "),
@@ -22,6 +23,6 @@ enum SearchData {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = (try? encoder.encode(entries)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        return OutputFile(path: SitePaths.searchData, text: "window.FOLIO_SEARCH = \(json);\n")
+        return OutputFile(path: folder + SitePaths.searchData, text: "window.FOLIO_SEARCH = \(json);\n")
     }
 }

@@ -10,7 +10,7 @@ extension SiteRenderer {
                 .dateText: .text(theme.dateText(config.booklet.date.value)),
                 .subtitle: .text(ifSet: config.booklet.subtitle), .publisher: .text(ifSet: config.booklet.publisher),
                 // The editors' cover, or the one drawn at build time beside this page.
-                .coverHref: .text(config.booklet.cover.map { SitePaths.relative($0.value, from: path) } ?? "cover.svg"),
+                .coverHref: .text(config.booklet.cover.map { language.hrefToRoot($0.value, from: path) } ?? "cover.svg"),
                 .coverAlt: .text(theme.string("booklet.coverAlt").replacingOccurrences(of: "{title}", with: config.booklet.title)),
             ]
             let pageBooklet = pageContext(path: path, title: "", description: nil)[.booklet]?.object ?? TemplateObject()
@@ -25,6 +25,7 @@ extension SiteRenderer {
             ]
             if let intro = content.pages.first(where: { $0.slug == "booklet" }) {
                 values[.introHTML] = .text(chapterBody(intro.body, source: intro.source.path, idPrefix: "introduction--", page: path))
+                values[.introTranslation] = fallbackLanguage(of: intro.source.path)
             }
             return context(path: path, title: theme.string("titles.edition"), description: config.booklet.subtitle, values)
         }]
@@ -53,7 +54,8 @@ extension SiteRenderer {
                     return .replace("#" + slug + (anchor.map { "--\($0)" } ?? ""))
                 }
                 guard let target = SitePaths.forContent(path) else { return .unwrap }
-                return .replace(SitePaths.relative(target, from: page) + (anchor.map { "#\($0)" } ?? ""))
+                let href = target.hasPrefix("media/") ? language.hrefToRoot(target, from: page) : SitePaths.relative(target, from: page)
+                return .replace(href + (anchor.map { "#\($0)" } ?? ""))
             case .outside, .unsupported: return .unwrap
             }
         }.rewritten(body))

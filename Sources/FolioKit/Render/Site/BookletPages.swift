@@ -7,7 +7,8 @@ extension SiteRenderer {
             if let intro = content.pages.first(where: { $0.slug == "booklet" }) {
                 values[.introHTML] = .text(bodyHTML(intro.body, source: intro.source.path, page: path))
             }
-            return context(path: path, title: content.config.booklet.title, description: content.config.booklet.subtitle, values)
+            let intro = content.pages.first { $0.slug == "booklet" }?.source.path
+            return context(path: path, title: content.config.booklet.title, description: content.config.booklet.subtitle, source: intro, values)
         }]
     }
 }

@@ -4,7 +4,7 @@ extension SiteRenderer {
         content.pages.filter { $0.slug != "home" && $0.slug != "booklet" }.map { page in
             let path = SitePaths.page(page.slug)
             return PageJob(path: path, template: "page") { [self] in
-                context(path: path, title: page.title, description: nil,
+                context(path: path, title: page.title, description: nil, source: page.source.path,
                         [.bodyHTML: .text(bodyHTML(page.body, source: page.source.path, page: path))])
             }
         }

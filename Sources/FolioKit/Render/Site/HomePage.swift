@@ -16,7 +16,8 @@ extension SiteRenderer {
             if let intro = content.pages.first(where: { $0.slug == "home" }) {
                 values[.introHTML] = .text(bodyHTML(intro.body, source: intro.source.path, page: path))
             }
-            return context(path: path, title: content.config.title, description: content.config.tagline, values)
+            let intro = content.pages.first { $0.slug == "home" }?.source.path
+            return context(path: path, title: content.config.title, description: content.config.tagline, source: intro, values)
         }]
     }
 

@@ -22,14 +22,14 @@ extension SiteRenderer {
     }
 
     func percent(_ value: Double) -> String {
-        theme.string("formats.percent").replacingOccurrences(of: "{value}", with: NumberText.grouped(value, separator: theme.string("formats.thousandsSeparator")))
+        theme.string("formats.percent").replacingOccurrences(of: "{value}", with: number(value))
     }
 
     func valueText(_ value: Double, unit: Metrics.Unit) -> String {
         switch unit {
         case .eur: money(value)
         case .percent: percent(value)
-        case .count: NumberText.grouped(value, separator: theme.string("formats.thousandsSeparator"))
+        case .count: number(value)
         }
     }
 

@@ -12,11 +12,11 @@ extension SiteRenderer {
                 values[.bodyHTML] = .text(bodyHTML(item.body, source: item.source.path, page: path))
                 values[.tags] = .list(item.tags.map(TemplateValue.text))
                 if let image = item.image?.value {
-                    values[.imageHref] = .text(SitePaths.relative(image, from: path))
+                    values[.imageHref] = .text(language.hrefToRoot(image, from: path))
                     values[.imageAlt] = .text(item.title)
                 }
                 return context(path: path, title: item.title, description: item.summary.value, ogType: "article",
-                               imagePath: item.image?.value, [.item: .object(values)])
+                               imagePath: item.image?.value, source: item.source.path, [.item: .object(values)])
             }
         }
     }

@@ -23,7 +23,7 @@ extension SiteRenderer {
                              .url: .text(ifSet: partner.url?.value), .role: .text(ifSet: partner.role)])
                 })
                 if let image = project.image?.value {
-                    values[.imageHref] = .text(SitePaths.relative(image, from: path))
+                    values[.imageHref] = .text(language.hrefToRoot(image, from: path))
                     values[.imageAlt] = .text(project.title)
                 }
                 var page: TemplateObject = [.project: .object(values),
@@ -31,7 +31,7 @@ extension SiteRenderer {
                 if position > 0 { page[.previous] = neighbour(projects[position - 1], from: path) }
                 if position + 1 < projects.count { page[.next] = neighbour(projects[position + 1], from: path) }
                 return context(path: path, title: project.title, description: project.summary.value, ogType: "article",
-                               imagePath: project.image?.value, page)
+                               imagePath: project.image?.value, source: project.source.path, page)
             }
         }
     }
