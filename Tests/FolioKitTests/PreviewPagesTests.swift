@@ -10,17 +10,32 @@ import Testing
 @Suite struct PreviewPagesTests {
     @Test func everyPageFromMemoryIsThePageTheBuildWrites() throws {
         let fixture = try BuildTests()
-        let report = fixture.build()
-        #expect(report.succeeded)
-        let options = Pipeline.BuildOptions(content: fixture.content, layouts: BuildTests.layouts, output: fixture.output)
-        let pages = try #require(PreviewPages.load(options, lastBuild: report).pages)
-        let written = try FileManager.default.subpathsOfDirectory(atPath: fixture.output.path).filter { $0.hasSuffix(".html") }
+        let (pages, written, report) = try pagesFromMemoryMatchTheBuild(content: fixture.content, output: fixture.output, build: fixture.build)
         #expect(written.count == report.pageCount)
+        #expect(pages.page(at: "projects/no-such-project.html") == nil)
+    }
+
+    /// Builds, then renders every page written from memory: the same bytes each.
+    private func pagesFromMemoryMatchTheBuild(content: URL, output: URL, build: () -> Pipeline.BuildReport) throws
+        -> (pages: PreviewPages, written: [String], report: Pipeline.BuildReport) {
+        let report = build()
+        #expect(report.succeeded)
+        let options = Pipeline.BuildOptions(content: content, layouts: BuildTests.layouts, output: output)
+        let pages = try #require(PreviewPages.load(options, lastBuild: report).pages)
+        let written = try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".html") }
         for path in written {
             let page = try #require(pages.page(at: path), "no page in memory for \(path)")
-            #expect(page == (try Data(contentsOf: fixture.output.appendingPathComponent(path))), "\(path) differs")
+            #expect(page == (try Data(contentsOf: output.appendingPathComponent(path))), "\(path) differs")
         }
-        #expect(pages.page(at: "projects/no-such-project.html") == nil)
+        return (pages, written, report)
+    }
+
+    @Test func everyLanguagesPagesFromMemoryAreThePagesTheBuildWrites() throws {
+        let fixture = try TranslationTests()
+        let (pages, written, _) = try pagesFromMemoryMatchTheBuild(content: fixture.content, output: fixture.output, build: { fixture.build() })
+        #expect(written.contains("es/projects/field-drone.html") && written.contains("pt/booklet/index.html"))
+        #expect(pages.page(at: "es/projects/no-such-project.html") == nil)
+        #expect(pages.page(at: "de/index.html") == nil)
     }
 
     @Test func contentThatDoesNotLoadGivesItsProblemsAndNoPages() throws {

@@ -234,6 +234,29 @@ import ZIPFoundation
         #expect(try read("es/booklet/edition.html").contains("<h3 lang=\"en\">Soil net</h3>"))
     }
 
+    @Test func eachLanguageHasItsPDF() throws {
+        let report = build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+        let languages = [("", "demo-booklet", "Field drone", "Download the PDF", "pages"),
+                         ("es/", "folleto-de-prueba", "Dron agrícola", "Descargar el PDF", "páginas"),
+                         ("pt/", "brochura-de-teste", "Field drone", "Descarregar o PDF", "páginas")]
+        for (folder, name, title, download, pagesWord) in languages {
+            let pdf = output.appendingPathComponent("\(folder)booklet/\(name).pdf")
+            #expect(exists("\(folder)booklet/\(name).pdf"))
+            let info = try PDFEditionTests.run("pdfinfo", [pdf.path])
+            let pages = try #require(info.firstMatch(of: /Pages:\s+(\d+)/)?.1, "\(folder): \(info)")
+            let text = try PDFEditionTests.run("pdftotext", ["-enc", "UTF-8", pdf.path, "-"])
+            #expect(text.contains(title), "\(folder)booklet/\(name).pdf")
+            // Each language's booklet and home pages link its own PDF, with its own page count.
+            let booklet = try read("\(folder)booklet/index.html")
+            #expect(booklet.contains("href=\"../booklet/\(name).pdf\" type=\"application/pdf\""))
+            #expect(booklet.contains(download) && booklet.contains("(\(pages) \(pagesWord), "), "\(folder)booklet/index.html")
+            #expect(try read("\(folder)index.html").contains("href=\"booklet/\(name).pdf\""))
+        }
+        #expect(report.pdfPages > 0)
+        #expect(report.booklets.count == 3 && report.booklets.values.allSatisfy { $0.pdf != nil && $0.epubBytes != nil })
+    }
+
     @Test func everyLanguagesBookletPageOffersTheOneSiteArchive() throws {
         let site = try String(contentsOf: content.appendingPathComponent("site.yaml"), encoding: .utf8)
         try write("site.yaml", site.replacingOccurrences(of: "  date: 2019-05-31\n", with: "  date: 2019-05-31\n  offer_archive: true\n"))

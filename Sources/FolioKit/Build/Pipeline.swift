@@ -51,6 +51,9 @@ public enum Pipeline {
         public var pdfPages = 0
         /// The PDF's size as the pages show it.
         public var pdfSizeText = ""
+        /// Each language's booklet files as this build made them, by language code: the pages
+        /// `folio serve` renders from memory show them until the next build has made its own.
+        var booklets: [String: BookletSizes] = [:]
         /// Wall time of each stage, in the order they ran: what `--verbose` prints.
         public var stageTimes = StageTimes()
         /// What each language has translated (`TranslationTable`): what `--verbose` prints.
@@ -151,6 +154,9 @@ public enum Pipeline {
         report.pdfBytes = rendered.pdf?.bytes ?? 0
         report.pdfPages = rendered.pdf?.pages ?? 0
         report.pdfSizeText = FileSizeText.text(report.pdfBytes, theme: theme)
+        for site in [rendered.site] + rendered.otherLanguages.map(\.site) {
+            report.booklets[site.language.code] = BookletSizes(epubBytes: site.epubSize.value, pdf: site.pdfFacts.value)
+        }
         do {
             try savingScans.wait().get()
             try writer.finish()
