@@ -253,6 +253,14 @@ import ZIPFoundation
             #expect(booklet.contains(download) && booklet.contains("(\(pages) \(pagesWord), "), "\(folder)booklet/index.html")
             #expect(try read("\(folder)index.html").contains("href=\"booklet/\(name).pdf\""))
         }
+        // The Spanish PDF shows the translation's body, and the untranslated chapter with a notice.
+        let spanish = try PDFEditionTests.run("pdftotext", ["-enc", "UTF-8", output.appendingPathComponent("es/booklet/folleto-de-prueba.pdf").path, "-"])
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(spanish.contains("Los cultivos necesitan vigilancia") && !spanish.contains("Crops need watching"))
+        #expect(spanish.contains("Soil net") && spanish.contains("Sensors buried in soil"))
+        let theme = try #require(Theme.load(from: BuildTests.layouts, languages: ["en", "es", "pt"]).theme)
+        let notice = theme.speaking("es").string("translation.chapterNotTranslated")
+        #expect(spanish.contains(String(notice.prefix { $0 != ";" })), "\(notice)")
         #expect(report.pdfPages > 0)
         #expect(report.booklets.count == 3 && report.booklets.values.allSatisfy { $0.pdf != nil && $0.epubBytes != nil })
     }

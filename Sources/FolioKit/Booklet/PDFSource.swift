@@ -32,8 +32,18 @@ struct PDFSource {
 
     /// The introduction and the projects, in the booklet's order: what a Typst error can be traced to.
     static func units(of site: SiteRenderer) -> [(unit: String, source: SourceFile)] {
-        let intro = site.content.pages.first { $0.slug == "booklet" }.map { [(introductionUnit, $0.source)] } ?? []
-        return intro + site.index.calls.flatMap { $0.projects.map { ($0.slug, $0.source) } }
+        let words = translatedBodies(of: site)
+        let intro = site.content.pages.first { $0.slug == "booklet" }.map { [(introductionUnit, words[$0.source.path] ?? $0.source)] } ?? []
+        return intro + site.index.calls.flatMap { $0.projects.map { ($0.slug, words[$0.source.path] ?? $0.source) } }
+    }
+
+    /// The files whose bodies this language's booklet shows in its own words, by their source's
+    /// path: its translations that have a body (the default language has none).
+    static func translatedBodies(of site: SiteRenderer) -> [String: SourceFile] {
+        guard !site.language.isDefault else { return [:] }
+        let code = site.language.code
+        return Dictionary(site.content.translations.filter { $0.language.value == code && $0.body != nil }.map { ($0.sourcePath, $0.source) },
+                          uniquingKeysWith: { first, _ in first })
     }
 
     /// A body's syntax tree, read again from its file (the model keeps the rendered HTML only).
@@ -53,11 +63,12 @@ struct PDFSource {
         let links = PDFBody(anchors: anchors, absoluteRoot: config.absoluteRoot)
         var media: [String] = []
         var generated: [(path: String, text: String)] = []
+        let words = Self.translatedBodies(of: site)
 
         let cover = Self.cover(site, generated: &generated, media: &media)
         var introduction: PDFData = .null
         if let intro = content.pages.first(where: { $0.slug == "booklet" }), selection.includes(Self.introductionUnit) {
-            introduction = Self.body(of: intro.source, document: intro.body, unit: Self.introductionUnit, headingOffset: 1,
+            introduction = Self.body(of: words[intro.source.path] ?? intro.source, document: intro.body, unit: Self.introductionUnit, headingOffset: 1,
                                      selection: selection, links: links, media: &media)
         }
         let figures = content.metrics.figures.map { figure -> PDFData in
@@ -70,7 +81,7 @@ struct PDFSource {
         for (callIndex, call) in site.index.calls.enumerated() {
             let included = call.projects.filter { selection.includes($0.slug) }
             if included.isEmpty { continue }
-            let chapters = included.map { Self.chapter($0, site: site, selection: selection, links: links, media: &media) }
+            let chapters = included.map { Self.chapter($0, site: site, words: words, selection: selection, links: links, media: &media) }
             calls.append(.fields(["name": .text(call.name), "label": .string("call-\(callIndex + 1)"), "projects": .array(chapters)]))
         }
 
@@ -130,9 +141,12 @@ struct PDFSource {
     }
 
     /// A project's chapter: title, metadata, sector colours and body.
-    private static func chapter(_ project: Project, site: SiteRenderer, selection: Selection, links: PDFBody,
-                                media: inout [String]) -> PDFData {
+    /// `words`: the translations' files, whose bodies a language's booklet shows; a chapter with
+    /// none shows the default language's words, marked with that language and a notice.
+    private static func chapter(_ project: Project, site: SiteRenderer, words: [String: SourceFile], selection: Selection,
+                                links: PDFBody, media: inout [String]) -> PDFData {
         let config = site.content.config
+        let untranslated = site.language.untranslated.contains(project.source.path)
         let sectors = project.sectorIDs.map { id -> PDFData in
             let sector = config.sector(id)
             return .fields(["name": .string(sector?.name ?? id), "colour": .string(sector?.colour.value ?? "#444444")])
@@ -144,9 +158,11 @@ struct PDFSource {
             "summary": .text(project.summary.value),
             "sectors": .array(sectors),
             "facts": .array(site.projectFacts(project).map { .fields(["label": .string($0.label), "value": .text($0.value)]) }),
-            "body": body(of: project.source, document: project.body, unit: project.slug, headingOffset: 2,
+            "lang": untranslated ? .string(site.language.defaultCode) : nil,
+            "notice": untranslated ? .text(site.theme.string("translation.chapterNotTranslated")) : nil,
+            "body": body(of: words[project.source.path] ?? project.source, document: project.body, unit: project.slug, headingOffset: 2,
                          selection: selection, links: links, media: &media),
-            "web": config.absoluteRoot.map { .string($0 + SitePaths.project(project.slug)) },
+            "web": config.absoluteRoot.map { .string($0 + site.language.folder + SitePaths.project(project.slug)) },
         ])
     }
 
