@@ -29,7 +29,8 @@ enum BookletLink: Equatable {
             if path.hasPrefix("projects/"), path.hasSuffix(".md"), path.split(separator: "/").count == 2 {
                 return .chapter(slug: String(path.dropFirst("projects/".count).dropLast(3)), anchor: anchor)
             }
-            if path.hasPrefix("media/"), EPUBPackage.mediaType(of: path) != nil { return .media(path) }
+            // Raster originals of any type are carried as their booklet copy (JPEG or PNG).
+            if path.hasPrefix("media/"), EPUBPackage.mediaType(of: path) != nil || RasterFormat(path: path) != nil { return .media(path) }
             guard let target = SitePaths.forContent(path) else { return .drop }
             return .site(target, anchor: anchor)
         case .outside, .unsupported: return .drop

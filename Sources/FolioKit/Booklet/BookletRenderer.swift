@@ -32,7 +32,7 @@ struct BookletRenderer: Sendable {
             documents[index].body = ""
         }
         let package = EPUBPackage(content: content, theme: theme, modified: date.timestamp, documents: documents,
-                                  media: mediaFiles)
+                                  media: mediaFiles.map { EPUBMedia($0, images: site.images, contentFolder: content.folder) })
         var generated = package.files().map { ($0.path, String(decoding: $0.data, as: UTF8.self)) }
         if EPUBContents.givenCover(content.config) == nil { generated.append((CoverSVG.path, drawnCover)) }
         // Navigation, package, NCX and drawn cover are checked by libxml2 as well; their text
@@ -45,8 +45,8 @@ struct BookletRenderer: Sendable {
         }
         files.append((Self.stylesheet, Data(EPUBStylesheet.text.utf8)))
         for media in package.media {
-            guard let data = FileManager.default.contents(atPath: content.folder.appendingPathComponent(media).path) else { continue }
-            files.append((BookletLink.packagePath(media), data))
+            guard let data = FileManager.default.contents(atPath: media.file.path) else { continue }
+            files.append((media.packagePath, data))
         }
         do {
             let data = try EPUBArchive.zip(files, timestamp: date.timestamp)
@@ -102,7 +102,7 @@ struct BookletRenderer: Sendable {
 
     /// Images the bodies show (`media/…`), plus the cover.
     private var mediaFiles: [String] {
-        let images = BookletLink.images(in: bodies)
+        let images = BookletLink.images(in: bodies) + content.projects.compactMap(\.image?.mediaPath).filter(EPUBContents.showsLeadImage)
         return (images + [EPUBContents.givenCover(content.config)].compactMap { $0 }).reduce(into: [String]()) { list, path in
             if !list.contains(path) { list.append(path) }
         }.sorted()

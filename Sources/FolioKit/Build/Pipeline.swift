@@ -30,6 +30,8 @@ public enum Pipeline {
         public var pageCount = 0
         public var fileCount = 0
         public var epubBytes = 0
+        /// Originals whose copies were made, and those taken from the cache.
+        public var imageWork = ImageStage.Work()
         /// Wall time of each stage, in the order they ran: what `--verbose` prints.
         public var stageTimes = StageTimes()
         public var succeeded: Bool { !diagnostics.hasErrors }
@@ -66,6 +68,11 @@ public enum Pipeline {
         guard let content = checked.content, let theme, !report.diagnostics.hasErrors else { return report }
 
         let paths = DisplayPaths(contentFolder: options.content)
+        let imageStage = ImageStage.run(content, cache: CacheFolder(output: options.output))
+        report.diagnostics += paths.apply(to: imageStage.diagnostics)
+        report.imageWork = imageStage.work
+        clock.end("images (\(imageStage.work.made) made, \(imageStage.work.reused) from the cache)")
+        guard !report.diagnostics.hasErrors else { report.diagnostics.sort(); return report }
         if content.config.baseURL == nil {
             report.diagnostics.append(.warning(at: SourceLocation(file: paths.contentPath("site.yaml")),
                                                "no base_url: the sitemap, canonical URLs and absolute feed links are left out"))
@@ -82,10 +89,11 @@ public enum Pipeline {
             return report
         }
         let writer = StagingWriter(folder: staging, previous: output.target)
-        let rendered = render(content, theme: theme, date: date, into: writer, clock: &clock)
+        let rendered = render(content, theme: theme, images: imageStage.images, date: date, into: writer, clock: &clock)
         report.fileCount = writer.files.count
         writer.addCopies(OutputFolder.files(in: theme.assetsFolder, under: "assets")
-            + OutputFolder.files(in: options.content.appendingPathComponent("media"), under: "media"))
+            + PublishedMedia.copies(of: content))
+        writer.addFiles(imageStage.images.siteFiles)
         clock.end("copy assets and media")
         report.diagnostics += paths.apply(to: rendered.diagnostics)
         // The next build's link-scan cache is written while the links are checked.
@@ -127,9 +135,9 @@ public enum Pipeline {
     /// Renders every output file made from the content and hands each to `writer` as soon as it
     /// is made. Rendering itself is pure: the same content gives the same bytes whatever the
     /// order (`clock` only records how long it took).
-    static func render(_ content: SiteContent, theme: Theme, date: BuildDate, into writer: StagingWriter,
+    static func render(_ content: SiteContent, theme: Theme, images: ImageSet, date: BuildDate, into writer: StagingWriter,
                        clock: inout StageTimes) -> RenderedSite {
-        let site = SiteRenderer(content: content, theme: theme)
+        let site = SiteRenderer(content: content, theme: theme, images: images)
         let jobs = site.pageJobs()
         let booklet = BookletRenderer(site: site, date: date)
         var diagnostics = booklet.unreachableLinks()

@@ -8,6 +8,7 @@ public enum ContentValidator {
         diagnostics += content.news.flatMap { NewsRules.check($0, targets: targets) }
         diagnostics += content.pages.flatMap { LinkRules.check($0.body, in: $0.source.path, targets: targets) }
         diagnostics += MetricsRules.check(content.metrics)
+        diagnostics += MediaRules.unused(in: content)
         return diagnostics
     }
 }

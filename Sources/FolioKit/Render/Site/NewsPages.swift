@@ -9,14 +9,11 @@ extension SiteRenderer {
             let path = SitePaths.newsItem(item.slug)
             return PageJob(path: path, template: "news-item") { [self] in
                 var values = newsCard(item, from: path)
-                values["bodyHTML"] = bodyHTML(item.body, source: item.source.path, page: path)
+                values["bodyHTML"] = bodyHTML(item.body, source: item.source.path, page: path, firstImageEager: item.image == nil)
                 values["tags"] = item.tags
-                if let image = item.image?.value {
-                    values["imageHref"] = SitePaths.relative(image, from: path)
-                    values["imageAlt"] = item.title
-                }
+                values["image"] = item.image.map { leadPicture($0, title: item.title, from: path) }
                 return context(path: path, title: item.title, description: item.summary.value, ogType: "article",
-                               imagePath: item.image?.value, ["item": values])
+                               imagePath: item.image.map { sharedImagePath($0.mediaPath) }, ["item": values])
             }
         }
     }

@@ -14,7 +14,7 @@ extension SiteRenderer {
             let path = SitePaths.project(project.slug)
             return PageJob(path: path, template: "project") { [self] in
                 var values = projectCard(project, from: path)
-                values["bodyHTML"] = bodyHTML(project.body, source: project.source.path, page: path)
+                values["bodyHTML"] = bodyHTML(project.body, source: project.source.path, page: path, firstImageEager: project.image == nil)
                 values["website"] = project.website?.value
                 values["tags"] = project.tags
                 values["bookletHref"] = SitePaths.relative(SitePaths.bookletEdition, from: path) + "#" + project.slug
@@ -24,15 +24,12 @@ extension SiteRenderer {
                     entry["role"] = partner.role
                     return entry
                 }
-                if let image = project.image?.value {
-                    values["imageHref"] = SitePaths.relative(image, from: path)
-                    values["imageAlt"] = project.title
-                }
+                values["image"] = project.image.map { leadPicture($0, title: project.title, from: path) }
                 var page: [String: Any] = ["project": values, "related": related(to: project).map { listedProjectCard($0, from: path, level: 3) }]
                 if position > 0 { page["previous"] = ["title": projects[position - 1].title, "href": SitePaths.relative(SitePaths.project(projects[position - 1].slug), from: path)] }
                 if position + 1 < projects.count { page["next"] = ["title": projects[position + 1].title, "href": SitePaths.relative(SitePaths.project(projects[position + 1].slug), from: path)] }
                 return context(path: path, title: project.title, description: project.summary.value, ogType: "article",
-                               imagePath: project.image?.value, page)
+                               imagePath: project.image.map { sharedImagePath($0.mediaPath) }, page)
             }
         }
     }
