@@ -20,11 +20,11 @@ enum ImageSettings {
     static let version = 1
 
     /// The settings as one short text, part of every cache key.
-    static var fingerprint: String {
+    static let fingerprint: String = {
         let text = "v\(version) w\(widths.map(String.init).joined(separator: ",")) b\(bookletWidth) "
             + RasterFormat.allCases.map { "\($0.rawValue)\($0.quality)" }.joined(separator: ",")
         return String(LibVips.sha256(Data(text.utf8)).prefix(12))
-    }
+    }()
 
     /// The widths made for an original `width` pixels wide: those smaller, and the original's own
     /// width when it is smaller than the largest, so that nothing is enlarged.
