@@ -139,6 +139,10 @@ import Testing
         #expect(page.contains("<picture><source type=\"image/webp\" srcset=\"../media/alpha-480.webp 480w, ../media/alpha-800.webp 800w\""))
         #expect(page.contains("<img src=\"../media/alpha-800.png\" alt=\"A gradient from black to orange, standing for a field at dusk\" width=\"800\" height=\"600\" srcset=\"../media/alpha-480.png 480w, ../media/alpha-800.png 800w\" sizes=\"\(ImageSettings.bodySizes)\" loading=\"lazy\" decoding=\"async\" />"))
         #expect(page.contains("src=\"../media/rule-300.gif\" alt=\"\"") && !page.contains("title=\"decorative\""))
+        // Cards show the project's picture at a card's width, loading late.
+        let list = try text("projects/index.html")
+        #expect(list.contains("<p class=\"card-image\"><picture><source type=\"image/webp\" srcset=\"../media/phone-480.webp 480w,"))
+        #expect(list.contains("sizes=\"\(ImageSettings.cardSizes)\" width=\"1600\" height=\"2400\" alt=\"Rows of crops seen from a drone\" loading=\"lazy\""))
         // A link to the photograph leads to its stripped copy.
         #expect(page.contains("<a href=\"../media/phone-1600.jpg\">full photograph</a>"))
         // The link check of the build read every srcset: a missing copy fails it.

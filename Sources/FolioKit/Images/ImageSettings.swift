@@ -16,6 +16,8 @@ enum ImageSettings {
     static let altLimit = 250
     /// How wide pictures stand on the site's pages (`.prose` is 45rem), for `sizes`.
     static let bodySizes = "(min-width: 47rem) 45rem, calc(100vw - 2rem)"
+    /// How wide a card's picture stands (a column of the card grid, at least 17rem).
+    static let cardSizes = "(min-width: 40rem) 24rem, calc(100vw - 2rem)"
     /// Bumped when the way derivatives are made changes.
     static let version = 1
 

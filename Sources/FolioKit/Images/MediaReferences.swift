@@ -10,6 +10,7 @@ enum MediaReferences {
             if path.hasPrefix("media/") { uses[path, default: []].append(written.location) }
         }
         if let cover = content.config.booklet.cover { note(cover) }
+        for item in content.config.menu { note(item.link) }
         for project in content.projects { project.image.map { note($0.src) } }
         for item in content.news { item.image.map { note($0.src) } }
         let bodies = content.projects.map { ($0.body, $0.source.path) } + content.news.map { ($0.body, $0.source.path) }

@@ -45,6 +45,7 @@ extension SiteRenderer {
             "dataStage": project.stage?.value ?? "",
         ]
         card["acronym"] = project.acronym
+        card["image"] = project.image.map { cardPicture($0, title: project.title, from: page) }
         if let call = index.call(named: project.call) {
             card["call"] = ["name": call.name, "href": SitePaths.relative(SitePaths.call(call.slug), from: page)]
             card["dataCall"] = call.slug
@@ -83,6 +84,7 @@ extension SiteRenderer {
             "dateText": theme.dateText(item.date.value),
             "isEvent": item.event != nil,
         ]
+        card["image"] = item.image.map { cardPicture($0, title: item.title, from: page) }
         if let event = item.event {
             var values: [String: Any] = ["startISO": event.start.value, "startText": theme.dateText(event.start.value), "place": event.place]
             if let end = event.end, end.value != event.start.value {

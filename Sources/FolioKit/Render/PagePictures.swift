@@ -8,6 +8,13 @@ extension SiteRenderer {
                         alt: image.description(orTitle: title), eager: true).templateValues
     }
 
+    /// The values of `picture.mustache` for a card's picture: a column of the card grid wide,
+    /// loading when it comes near the screen.
+    func cardPicture(_ image: FrontMatterImage, title: String, from page: String) -> [String: Any] {
+        ResponsiveImage(mediaPath: image.mediaPath, images: images, from: page, sizes: ImageSettings.cardSizes,
+                        alt: image.description(orTitle: title)).templateValues
+    }
+
     /// The file other sites show for a media path (`og:image`, the booklet cover): the largest
     /// copy of a raster original, or the file itself.
     func sharedImagePath(_ mediaPath: String) -> String {
