@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 @testable import FolioKit
 
 /// Images end to end: real JPEG, PNG (with alpha), GIF and a phone photo carrying GPS and a
@@ -165,6 +166,37 @@ import Testing
         #expect(epub.range(of: Data("EPUB/media/alpha.png".utf8)) != nil)
     }
 
+    /// The EPUB's files by path.
+    func epubFiles() throws -> [String: Data] {
+        let archive = try Archive(data: try Data(contentsOf: output.appendingPathComponent("booklet/image-booklet.epub")), accessMode: .read)
+        var files: [String: Data] = [:]
+        for entry in archive {
+            var bytes = Data()
+            _ = try archive.extract(entry) { bytes.append($0) }
+            files[entry.path] = bytes
+        }
+        return files
+    }
+
+    @Test func aPhotoCoverIsCarriedAsItsStrippedCopy() throws {
+        let site = try String(contentsOf: content.appendingPathComponent("site.yaml"), encoding: .utf8)
+        try write("site.yaml", site.replacingOccurrences(of: "  date: 2019-05-31", with: "  date: 2019-05-31\n  cover: media/phone.jpg"))
+        let report = build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+        let files = try epubFiles()
+        let package = String(decoding: try #require(files["EPUB/package.opf"]), as: UTF8.self)
+        #expect(package.contains("href=\"media/phone.jpg\" media-type=\"image/jpeg\" properties=\"cover-image\""))
+        let cover = try #require(files["EPUB/media/phone.jpg"])
+        let header = try LibVips.header(of: cover).get()
+        #expect(header.width == 1400 && header.height == 2100)
+        // Nothing in the book keeps any metadata.
+        for (path, data) in files where RasterFormat(path: path) != nil {
+            #expect(try LibVips.metadataFields(of: data).get().allSatisfy { !$0.hasPrefix("exif") && !$0.hasPrefix("xmp") }, "\(path)")
+        }
+        #expect(try text("booklet/edition.html").contains("src=\"../media/phone-1600.jpg\""))
+        try EPUBCheck.expectClean(output.appendingPathComponent("booklet/image-booklet.epub"))
+    }
+
     @Test func aRebuildWithUnchangedImagesDoesNoImageWork() throws {
         let first = build()
         #expect(first.succeeded && first.imageWork.made == 3 && first.imageWork.reused == 0)
@@ -189,6 +221,15 @@ import Testing
         #expect(errors.count == 1 && errors[0].location.file.hasSuffix("projects/farm.md") && errors[0].location.line == 14)
         #expect(errors.first?.message.contains("media/alpha.png") == true)
         #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func aTruncatedJPEGAndBytesThatAreNoImageAreErrorsNotCrashes() throws {
+        let phone = try Data(contentsOf: content.appendingPathComponent("media/phone.jpg"))
+        try writeData("media/phone.jpg", phone.prefix(phone.count * 2 / 3))
+        try writeData("media/alpha.png", Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 * 7919) }))
+        let errors = build().diagnostics.filter { $0.severity == .error }
+        #expect(errors.contains { $0.location.line == 10 && $0.message.contains("'media/phone.jpg' is damaged") })
+        #expect(errors.contains { $0.location.line == 14 && $0.message.contains("'media/alpha.png' is not an image Folio can read") })
     }
 
     @Test func anImageThatIsNotWhatItsNameSaysIsAnError() throws {

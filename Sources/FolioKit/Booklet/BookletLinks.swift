@@ -19,6 +19,9 @@ enum BookletLink: Equatable {
     static func resolve(_ destination: String, from source: String, isImage: Bool = false) -> BookletLink {
         let link = resolve(destination, from: source)
         if isImage, case .media = link { return link }
+        // A hyperlink in an EPUB must lead to a document, not to an image or another file: a
+        // link to a media file leads to it on the site.
+        if !isImage, case .media(let path) = link { return .site(path, anchor: nil) }
         return isImage ? .drop : link
     }
 

@@ -1,11 +1,17 @@
 extension EPUBContents {
     /// A raster original in a body, as the EPUB shows it: its one booklet copy, sized for the
-    /// page (an image) or linked (a link). Nil for anything else, which `BookletLink` decides.
+    /// page (an image), or its largest copy on the site (a link). Nil for anything else, which
+    /// `BookletLink` decides.
     func bookletCopyAction(_ destination: String, isImage: Bool, source: String, document: String) -> HTMLRewriter.LinkAction? {
         guard case .content(let path, _) = ContentLink.resolve(destination, from: source),
               let copy = site.images.bookletCopy(for: path) else { return nil }
+        guard isImage else {
+            // A link to a photograph leads to its largest copy on the site (see `BookletLink`).
+            let largest = site.images.processed(path)?.largest.path ?? path
+            return content.config.absoluteRoot.map { .replace($0 + largest) } ?? .unwrap
+        }
         let href = String(repeating: "../", count: document.split(separator: "/").count - 1) + BookletLink.encode(copy.path)
-        return isImage ? .picture(ResponsiveImage(bookletCopy: copy, href: href)) : .replace(href)
+        return .picture(ResponsiveImage(bookletCopy: copy, href: href))
     }
 }
 
