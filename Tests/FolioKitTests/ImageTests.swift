@@ -212,6 +212,19 @@ import ZIPFoundation
         #expect(try size("media/alpha-700.png") == (700, 600))
     }
 
+    @Test func twoNamesForTheSameBytesShareOneCacheEntry() throws {
+        try writeData("media/rule.gif", try Data(contentsOf: content.appendingPathComponent("media/alpha.png")))
+        try write("projects/farm.md", project(body: "![A](../media/alpha.png)\n\n![B](../media/copy.png)"))
+        try writeData("media/copy.png", try Data(contentsOf: content.appendingPathComponent("media/alpha.png")))
+        try FileManager.default.removeItem(at: content.appendingPathComponent("media/rule.gif"))
+        try FileManager.default.removeItem(at: content.appendingPathComponent("media/plan.svg"))
+        let report = build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+        #expect(try size("media/copy-800.png") == (800, 600) && (try size("media/alpha-800.png")) == (800, 600))
+        #expect(report.imageWork.made == 3)
+        #expect(build().imageWork.reused == 3)
+    }
+
     @Test func aDamagedImageIsAnErrorAtTheLineThatUsesIt() throws {
         let good = try Data(contentsOf: content.appendingPathComponent("media/alpha.png"))
         try writeData("media/alpha.png", good.prefix(good.count / 2))

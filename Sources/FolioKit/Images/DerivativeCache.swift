@@ -53,15 +53,20 @@ struct DerivativeCache: Sendable {
     func store(_ entry: Entry, files: [String: Data], key: String) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-        let aside = folder.appendingPathComponent(".\(key).\(ProcessInfo.processInfo.processIdentifier)")
+        let aside = folder.appendingPathComponent(".\(key).\(UUID().uuidString)")
         try? fm.removeItem(at: aside)
         try fm.createDirectory(at: aside, withIntermediateDirectories: true)
         for (name, data) in files { try data.write(to: aside.appendingPathComponent(name)) }
         var index = "original - \(entry.width) \(entry.height) \(entry.format.rawValue)\n"
         for copy in entry.copies { index += "copy \(copy.name) \(copy.width) \(copy.height) \(copy.format.rawValue)\n" }
         try Data(index.utf8).write(to: aside.appendingPathComponent("index"))
-        try? fm.removeItem(at: entryFolder(key))
-        try fm.moveItem(at: aside, to: entryFolder(key))
+        if self.entry(key) == nil { try? fm.removeItem(at: entryFolder(key)) }
+        do {
+            try fm.moveItem(at: aside, to: entryFolder(key))
+        } catch where self.entry(key) != nil {
+            // Another original with the same bytes, made on another core, was stored first.
+            try? fm.removeItem(at: aside)
+        }
     }
 
     /// Removes the entries no original of this build uses, so that the cache holds one build's
