@@ -88,7 +88,7 @@ private struct Original {
         }
         let key = digest + "-" + ImageSettings.fingerprint
         if let entry = cache.entry(key), let processed = processed(from: entry, key: key, cache: cache, names: names) {
-            if let problem = nameProblem(entry.format) { return failure(problem) }
+            if let problem = nameProblem(entry.format) ?? sizeProblem(width: entry.width, height: entry.height) { return failure(problem) }
             return Outcome(made: Made(processed: processed, stamp: stamp, digest: digest, key: key, wasCached: true), diagnostics: [])
         }
         guard let bytes = data ?? FileManager.default.contents(atPath: file.path) else { return failure("cannot read '\(path)'") }
@@ -116,10 +116,7 @@ private struct Original {
             return .failure(ImageFailure("'\(path)' is a \(RasterFormat.loaderName(header.loader).uppercased()) image; the site shows JPEG, PNG, WebP, GIF or SVG: export it as one of those"))
         }
         if let problem = nameProblem(format) { return .failure(ImageFailure(problem)) }
-        let pixels = header.width * header.height
-        if pixels > ImageSettings.maxPixels {
-            return .failure(ImageFailure("'\(path)' is \(header.width) × \(header.height) pixels (\(pixels / 1_000_000) megapixels); images up to \(ImageSettings.maxPixels / 1_000_000) megapixels are accepted: export a smaller copy"))
-        }
+        if let problem = sizeProblem(width: header.width, height: header.height) { return .failure(ImageFailure(problem)) }
         let widths = ImageSettings.widths(forOriginal: header.width)
         let bookletWidth = min(ImageSettings.bookletWidth, header.width)
         let fallback = RasterFormat.fallback(for: format, hasAlpha: header.hasAlpha)
@@ -144,6 +141,13 @@ private struct Original {
             return .failure(ImageFailure("cannot store the copies of '\(path)' in \(cache.folder.path): \(error.localizedDescription)"))
         }
         return .success(entry)
+    }
+
+    /// An original too large to make copies of in reasonable time and memory.
+    private func sizeProblem(width: Int, height: Int) -> String? {
+        let pixels = width * height
+        guard pixels > ImageSettings.maxPixels else { return nil }
+        return "'\(path)' is \(width) × \(height) pixels (\(pixels / 1_000_000) megapixels); images up to \(ImageSettings.maxPixels / 1_000_000) megapixels are accepted: export a smaller copy"
     }
 
     /// A file whose bytes are another format than its name says is refused: browsers and EPUB
