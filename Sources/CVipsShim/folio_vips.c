@@ -88,7 +88,10 @@ FolioImage *folio_image_open(const void *data, size_t length, int max_width, cha
         status = step(&image, vips_cast(image, &next, VIPS_FORMAT_UCHAR, NULL), next);
     }
     // Decoding happens here: damage anywhere in the file stops it.
-    if (status == 0) status = step(&image, (next = vips_image_copy_memory(image)) ? 0 : -1, next);
+    if (status == 0) {
+        next = vips_image_copy_memory(image);
+        status = step(&image, next ? 0 : -1, next);
+    }
     if (status != 0) {
         g_object_unref(image);
         take_error(error, "cannot decode the image");

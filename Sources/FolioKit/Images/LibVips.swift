@@ -86,7 +86,7 @@ enum LibVips {
         data.withUnsafeBytes { bytes in
             digest.withUnsafeMutableBufferPointer { folio_sha256_hex(bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, bytes.count, $0.baseAddress) }
         }
-        return String(cString: digest)
+        return String(decoding: digest.prefix(64).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 
