@@ -282,3 +282,19 @@ import ZIPFoundation
         #expect(report.diagnostics.contains { $0.severity == .error && $0.location.line == 10 && $0.message.contains("needs an 'alt'") })
     }
 }
+
+/// Published names of the copies: safe in a `srcset`, never shared by two originals.
+@Suite struct DerivativeNamesTests {
+    @Test func namesAreSafeInASrcsetAndUnique() {
+        let originals = ["media/farm.jpg", "media/farm.png", "media/Team photo, 2018.jpg", "media/a/b.webp", "media/solo.gif"]
+        let names = DerivativeNames(originals: originals)
+        #expect(names.path(of: "media/solo.gif", width: 480, format: .webp) == "media/solo-480.webp")
+        #expect(names.path(of: "media/a/b.webp", width: 960, format: .jpeg) == "media/a/b-960.jpg")
+        let team = names.path(of: "media/Team photo, 2018.jpg", width: 480, format: .jpeg)
+        #expect(team.hasPrefix("media/Team-photo--2018-") && !team.contains(" ") && !team.contains(","))
+        let farms = [names.path(of: "media/farm.jpg", width: 480, format: .webp), names.path(of: "media/farm.png", width: 480, format: .webp)]
+        #expect(Set(farms).count == 2 && farms.allSatisfy { $0.hasPrefix("media/farm-") })
+        #expect(names.bookletPath(of: "media/solo.gif", format: .png) == "media/solo.png")
+        #expect(PageLinks.candidates(of: "a.jpg 480w, b%20c.jpg 960w,d.jpg") == ["a.jpg", "b%20c.jpg", "d.jpg"])
+    }
+}
