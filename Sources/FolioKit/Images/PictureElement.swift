@@ -29,7 +29,8 @@ enum PictureElement {
         }
         LibXML.setAttribute("loading", to: image.eager ? "eager" : "lazy", on: img)
         LibXML.setAttribute("decoding", to: "async", on: img)
-        guard let webp = image.webpSrcset, let sizes = image.sizes, let picture = xmlNewNode(nil, "picture") else { return links }
+        guard let webp = image.webpSrcset, let sizes = image.sizes, let noEscape = LibXMLNoEscape.textName,
+              let picture = xmlNewNode(nil, "picture") else { return links }
         xmlAddPrevSibling(img, picture)
         xmlUnlinkNode(img)
         // libxml2's XHTML writer closes every element it does not know as void with an end tag,
@@ -37,7 +38,7 @@ enum PictureElement {
         // Folio's own making, escaped here, which libxml2 passes through unescaped.
         let source = "<source type=\"image/webp\" srcset=\"\(XMLText.escape(webp))\" sizes=\"\(XMLText.escape(sizes))\">"
         if let text = xmlNewText(source) {
-            text.pointee.name = LibXMLNoEscape.textName
+            text.pointee.name = noEscape
             xmlAddChild(picture, text)
         }
         xmlAddChild(picture, img)
@@ -48,8 +49,8 @@ enum PictureElement {
 
 /// libxml2 writes a text node whose name is its `xmlStringTextNoenc` as it is, unescaped.
 private enum LibXMLNoEscape {
-    nonisolated(unsafe) static let textName: UnsafePointer<xmlChar> = {
-        // A C array of unknown size, which Swift does not import: found by name instead.
-        UnsafePointer(dlsym(nil, "xmlStringTextNoenc")!.assumingMemoryBound(to: xmlChar.self))
-    }()
+    /// A C array of unknown size, which Swift does not import: found by name instead. Should a
+    /// libxml2 ever lack it, pictures keep their fallback `<img>` with its `srcset` alone.
+    nonisolated(unsafe) static let textName: UnsafePointer<xmlChar>? =
+        dlsym(nil, "xmlStringTextNoenc").map { UnsafePointer($0.assumingMemoryBound(to: xmlChar.self)) }
 }
