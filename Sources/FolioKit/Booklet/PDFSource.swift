@@ -12,7 +12,8 @@ struct PDFSource {
     var data: PDFData
     /// Files made at build time (charts, the drawn cover), by path in the build folder.
     var generated: [(path: String, text: String)]
-    /// `media/…` files the template shows, to be copied as they are.
+    /// `media/…` files the template shows (content paths): copied as they are, or as their
+    /// booklet copy for a raster original (see `PDFBody.shownPath`).
     var media: [String]
 
     /// Which parts go into the source: every part, or (to find which part Typst cannot set) only
@@ -50,7 +51,7 @@ struct PDFSource {
         let projects = site.index.calls.flatMap(\.projects).filter { selection.includes($0.slug) }
         var anchors: [String: Set<String>] = [:]
         for project in projects { anchors[project.slug] = project.body.anchorIDs }
-        let links = PDFBody(anchors: anchors, absoluteRoot: config.absoluteRoot)
+        let links = PDFBody(anchors: anchors, absoluteRoot: config.absoluteRoot, images: site.images)
         var media: [String] = []
         var generated: [(path: String, text: String)] = []
 
@@ -110,7 +111,7 @@ struct PDFSource {
         let alt = site.theme.string("booklet.coverAlt").replacingOccurrences(of: "{title}", with: config.booklet.title)
         if let given = EPUBContents.givenCover(config) {
             media.append(given)
-            return .fields(["path": .string(given), "alt": .string(alt), "drawn": .bool(false)])
+            return .fields(["path": .string(PDFBody.shownPath(given, images: site.images)), "alt": .string(alt), "drawn": .bool(false)])
         }
         generated.append((drawnCoverFile, CoverSVG.render(title: config.booklet.title, subtitle: config.booklet.subtitle,
                                                           colours: config.sectors.map(\.colour.value))))
