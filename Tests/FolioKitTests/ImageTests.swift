@@ -197,6 +197,28 @@ import ZIPFoundation
         try EPUBCheck.expectClean(output.appendingPathComponent("booklet/image-booklet.epub"))
     }
 
+    @Test func thePDFShowsTheStrippedCopiesNeverAnOriginal() throws {
+        let report = build()
+        #expect(report.succeeded && report.pdfPages > 0, "\(report.diagnostics.map(\.text))")
+        // Typst reads only what Folio laid out beside the template: the booklet copies.
+        let laidOut = CacheFolder(output: output).folder("pdf").appendingPathComponent("media")
+        #expect(Set(FileTree.files(in: laidOut)) == ["alpha.png", "phone.jpg", "rule.png"])
+        for name in ["alpha.png", "phone.jpg", "rule.png"] {
+            let fields = try LibVips.metadataFields(of: Data(contentsOf: laidOut.appendingPathComponent(name))).get()
+            #expect(!fields.contains { $0.hasPrefix("exif") || $0.hasPrefix("xmp") || $0 == "orientation" }, "\(name): \(fields)")
+        }
+        let pdf = try #require(FileTree.files(in: output.appendingPathComponent("booklet")).first { $0.hasSuffix(".pdf") })
+        let pdfURL = output.appendingPathComponent("booklet").appendingPathComponent(pdf)
+        #expect(try Data(contentsOf: pdfURL).range(of: Data("Exif\0\0".utf8)) == nil)
+        // The project's own photograph leads its chapter, upright at the booklet copy's size.
+        let sizes = try PDFEditionTests.run("pdfimages", ["-list", pdfURL.path]).split(separator: "\n").dropFirst(2).compactMap { line -> String? in
+            let columns = line.split(separator: " ")
+            return columns.count > 4 && columns[2] == "image" ? "\(columns[3])x\(columns[4])" : nil
+        }
+        #expect(Set(sizes).isSuperset(of: ["1400x2100", "800x600", "300x20"]), "\(sizes)")
+        #expect(!sizes.contains("3000x2000") && !sizes.contains("2000x3000"))
+    }
+
     @Test func aRebuildWithUnchangedImagesDoesNoImageWork() throws {
         let first = build()
         #expect(first.succeeded && first.imageWork.made == 3 && first.imageWork.reused == 0)

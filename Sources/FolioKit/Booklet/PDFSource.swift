@@ -138,8 +138,13 @@ struct PDFSource {
             let sector = config.sector(id)
             return .fields(["name": .string(sector?.name ?? id), "colour": .string(sector?.colour.value ?? "#444444")])
         }
+        // The project's own picture, as the EPUB shows it: a raster original's booklet copy, or the SVG.
+        let image = project.image.flatMap { EPUBContents.showsLeadImage($0.mediaPath) ? $0 : nil }
+        if let image { media.append(image.mediaPath) }
         return .fields([
             "label": .string(PDFBody.chapterLabel(project.slug)),
+            "image": image.map { .fields(["path": .string(PDFBody.shownPath($0.mediaPath, images: site.images)),
+                                          "alt": .string($0.description(orTitle: project.title))]) },
             "title": .text(project.title),
             "acronym": project.acronym.map(PDFData.text),
             "summary": .text(project.summary.value),
