@@ -152,6 +152,23 @@ import ZIPFoundation
         #expect(Set(LinkChecker.check(folder: output).map(\.reference)) == ["../media/alpha-800.webp"])
     }
 
+    @Test func editorsCannotWritePictureMarkupOnlyFolioMakesIt() throws {
+        try write("projects/farm.md", project(body: """
+        <picture><source type="image/webp" srcset="https://tracker.example/a.webp 1w"><img src="https://tracker.example/b.jpg" alt="x"></picture>
+
+        Inline <source srcset="https://tracker.example/c.webp"> and <img src=x onerror=alert(1)> markup.
+
+        ![A gradient from black to orange](../media/alpha.png)
+        """))
+        let report = build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+        let page = try text("projects/farm.html")
+        // The body's raw markup is gone; the picture Folio made after the allow-list survives.
+        #expect(!page.contains("tracker.example") && !page.contains("onerror"))
+        #expect(page.contains("<picture><source type=\"image/webp\" srcset=\"../media/alpha-480.webp 480w, ../media/alpha-800.webp 800w\""))
+        #expect(page.components(separatedBy: "<source ").count - 1 == 2, "the lead picture's and the body's")
+    }
+
     @Test func theEPUBCarriesOneStrippedCopyPerImage() throws {
         let report = build()
         #expect(report.succeeded)
