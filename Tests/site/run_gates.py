@@ -523,6 +523,13 @@ def gate_images(ctx):
                     if found := image_metadata(archive.read(name)):
                         raise GateFailed(f"{epub.name}:{name} carries {', '.join(found)}")
                     checked += 1
+    # The PDF embeds JPEGs as they are (DCT streams): an Exif or IPTC block would show in its bytes.
+    pdfs = sorted(ctx.site.rglob("*.pdf"))
+    for pdf in pdfs:
+        data = pdf.read_bytes()
+        for marker, name in ((b"Exif\0\0", "an Exif block"), (b"Photoshop 3.0", "an IPTC block")):
+            if marker in data:
+                raise GateFailed(f"{pdf.relative_to(ctx.site)} carries {name}")
     # The originals (which may hold a GPS position) are never published; their copies stand
     # the way the orientation tag says.
     originals = [p for p in (CONTENT / "media").rglob("*") if p.suffix.lower() in RASTER]
@@ -555,7 +562,7 @@ def gate_images(ctx):
             if (str(width), str(height)) != (attrs["width"], attrs["height"]):
                 raise GateFailed(f"{page.relative_to(ctx.site)}: {attrs['src']} is {width}x{height}, the page says {attrs['width']}x{attrs['height']}")
             sized += 1
-    return (f"{checked} images on the site and in the EPUB carry no EXIF, XMP, IPTC or ICC data; "
+    return (f"{checked} images on the site and in the EPUB carry no EXIF, XMP, IPTC or ICC data, {len(pdfs)} PDF no Exif or IPTC block; "
             f"{len(originals)} originals unpublished and upright; {sized} pictures sized as their files")
 
 
