@@ -152,6 +152,21 @@ import ZIPFoundation
         #expect(Set(LinkChecker.check(folder: output).map(\.reference)) == ["../media/alpha-800.webp"])
     }
 
+    @Test func aPhotoNamedInNFDIsReadWhereItIsAndPublishedOnlyAsCopies() throws {
+        // macOS writes `é` as `e` + combining accent; the editor's link says `é`.
+        try writeData("media/cafe\u{301}.jpg", Self.withEXIF(try LibVips.testPattern(width: 900, height: 600, format: .jpeg)))
+        try write("projects/farm.md", project(body: "![The café by the field](../media/caf\u{E9}.jpg)\n"))
+        let report = build()
+        #expect(report.succeeded && report.imageWork.made == 2, "\(report.diagnostics.map(\.text))")
+        let published = FileTree.files(in: output.appendingPathComponent("media"))
+        #expect(!published.contains { $0.hasPrefix("caf\u{E9}") || $0.hasPrefix("cafe\u{301}") }, "\(published)")
+        let copies = published.filter { $0.hasPrefix("caf-") }
+        #expect(copies.count == 4, "480 and 600 wide (turned upright), JPEG and WebP: \(copies)")
+        let page = try text("projects/farm.html")
+        #expect(page.contains("alt=\"The café by the field\"") && page.contains("<picture>"))
+        #expect(LinkChecker.check(folder: output).isEmpty)
+    }
+
     @Test func editorsCannotWritePictureMarkupOnlyFolioMakesIt() throws {
         try write("projects/farm.md", project(body: """
         <picture><source type="image/webp" srcset="https://tracker.example/a.webp 1w"><img src="https://tracker.example/b.jpg" alt="x"></picture>
