@@ -34,7 +34,9 @@ struct EPUBContents {
     }
 
     /// The cover image in the package: the editors' cover, or the one drawn at build time.
-    var coverImagePath: String { Self.givenCover(content.config).map(BookletLink.packagePath) ?? CoverSVG.path }
+    var coverImagePath: String {
+        Self.givenCover(content.config).map { site.images.bookletCopy(for: $0)?.path ?? BookletLink.packagePath($0) } ?? CoverSVG.path
+    }
 
     private func e(_ text: String) -> String { XMLText.escape(text) }
 
@@ -106,6 +108,7 @@ struct EPUBContents {
         var body = "<section epub:type=\"chapter\" id=\"\(e(project.slug))\">\n<h1>\(e(project.title))</h1>\n"
         if let acronym = project.acronym { body += "<p class=\"acronym\">\(e(acronym))</p>\n" }
         body += "<p class=\"lead\">\(e(project.summary.value))</p>\n"
+        body += leadImage(project, document: path)
         let rows = site.projectFacts(project).map { ($0.label, $0.value) }
         body += facts(rows, class: "facts") + "\n"
         body += self.body(project.body, source: project.source.path, idPrefix: "\(project.slug)--", from: path)
@@ -134,6 +137,7 @@ struct EPUBContents {
     private func body(_ body: MarkdownDocument, source: String, idPrefix: String, from document: String) -> String {
         let root = content.config.absoluteRoot
         return HTMLRewriter(idPrefix: idPrefix, footnoteBackLabel: theme.string("labels.footnoteBack")) { destination, isImage in
+            if let copy = bookletCopyAction(destination, isImage: isImage, source: source, document: document) { return copy }
             let link = BookletLink.resolve(destination, from: source, isImage: isImage)
             if link == .keep { return .keep }
             return link.href(from: document, absoluteRoot: root).map { .replace($0) } ?? .unwrap

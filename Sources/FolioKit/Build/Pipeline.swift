@@ -51,6 +51,10 @@ public enum Pipeline {
         public var pdfPages = 0
         /// The PDF's size as the pages show it.
         public var pdfSizeText = ""
+        /// Originals whose copies were made, and those taken from the cache.
+        public var imageWork = ImageStage.Work()
+        /// The copies the image stage made, which the preview's pages show until the next build is done.
+        public var images = ImageSet.none
         /// Wall time of each stage, in the order they ran: what `--verbose` prints.
         public var stageTimes = StageTimes()
         public var succeeded: Bool { !diagnostics.hasErrors }
@@ -99,6 +103,12 @@ public enum Pipeline {
         guard let content = checked.content, let theme, !report.diagnostics.hasErrors else { return report }
 
         let paths = DisplayPaths(contentFolder: options.content)
+        let imageStage = ImageStage.run(content, cache: CacheFolder(output: options.output))
+        report.diagnostics += paths.apply(to: imageStage.diagnostics)
+        report.imageWork = imageStage.work
+        report.images = imageStage.images
+        clock.end("images (\(imageStage.work.made) made, \(imageStage.work.reused) from the cache)")
+        guard !report.diagnostics.hasErrors else { report.diagnostics.sort(); return report }
         if content.config.baseURL == nil {
             report.diagnostics.append(.warning(at: SourceLocation(file: paths.contentPath("site.yaml")),
                                                "no base_url: the sitemap, canonical URLs and absolute feed links are left out"))
@@ -116,13 +126,14 @@ public enum Pipeline {
         }
         let writer = StagingWriter(folder: staging, previous: output.target, cache: CacheFolder(output: output.target))
         let pdf = options.pdf && content.config.booklet.makesPDF
-            ? PDFEdition(site: SiteRenderer(content: content, theme: theme), date: date, layouts: options.layouts,
-                         folder: CacheFolder(output: options.output).folder("pdf"))
+            ? PDFEdition(site: SiteRenderer(content: content, theme: theme, images: imageStage.images), date: date,
+                         layouts: options.layouts, folder: CacheFolder(output: options.output).folder("pdf"))
             : nil
-        let rendered = render(content, theme: theme, date: date, pdf: pdf, into: writer, clock: &clock)
+        let rendered = render(content, theme: theme, images: imageStage.images, date: date, pdf: pdf, into: writer, clock: &clock)
         report.fileCount = writer.files.count
         let copies = OutputFolder.copies(assets: theme.assetsFolder, media: content.media)
         writer.addCopies(copies.files)
+        writer.addFiles(imageStage.images.siteFiles)
         report.diagnostics += paths.apply(to: copies.problems)
         clock.end("copy assets and media")
         report.diagnostics += paths.apply(to: rendered.diagnostics)
@@ -192,9 +203,9 @@ public enum Pipeline {
     /// Renders every output file made from the content and hands each to `writer` as soon as it
     /// is made. Rendering itself is pure: the same content gives the same bytes whatever the
     /// order (`clock` only records how long it took).
-    static func render(_ content: SiteContent, theme: Theme, date: BuildDate, pdf edition: PDFEdition? = nil,
+    static func render(_ content: SiteContent, theme: Theme, images: ImageSet = .none, date: BuildDate, pdf edition: PDFEdition? = nil,
                        into writer: StagingWriter, clock: inout StageTimes) -> RenderedSite {
-        let site = edition?.site ?? SiteRenderer(content: content, theme: theme)
+        let site = edition?.site ?? SiteRenderer(content: content, theme: theme, images: images)
         let jobs = site.pageJobs()
         let booklet = BookletRenderer(site: site, date: date)
         var diagnostics = booklet.unreachableLinks()

@@ -174,6 +174,9 @@ struct YAMLMap {
         guard let (_, value) = entry(key) else { return location }
         return location(of: value)
     }
+
+    /// The value node of `key` as written, for fields that take more than one shape.
+    func entryValue(_ key: String) -> Node? { entry(key)?.value }
 }
 
 import Foundation

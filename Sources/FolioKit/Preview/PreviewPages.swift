@@ -9,9 +9,9 @@ struct PreviewPages: Sendable {
     private let jobs: [String: SiteRenderer.PageJob]
 
     private init(content: SiteContent, theme: Theme, lastBuild: Pipeline.BuildReport?) {
-        site = SiteRenderer(content: content, theme: theme)
-        // The home and booklet pages show the EPUB's and the PDF's sizes: the last build's, until
-        // the next build has made them.
+        // Pictures, and the EPUB's and PDF's sizes on the home and booklet pages, are the last
+        // build's until the next build has made them.
+        site = SiteRenderer(content: content, theme: theme, images: lastBuild?.images ?? .none)
         site.epubSize.value = lastBuild?.epubBytes
         if let lastBuild, lastBuild.pdfPages > 0 {
             site.pdfFacts.value = SiteRenderer.PDFFacts(bytes: lastBuild.pdfBytes, pages: lastBuild.pdfPages)

@@ -45,6 +45,7 @@ extension SiteRenderer {
             .dataStage: .text(project.stage?.value ?? ""),
             .acronym: .text(ifSet: project.acronym),
         ]
+        card[.image] = project.image.map { .object(cardPicture($0, title: project.title, from: page)) }
         if let call = index.call(named: project.call) {
             card[.call] = .object([.name: .text(call.name), .href: .text(SitePaths.relative(SitePaths.call(call.slug), from: page))])
             card[.dataCall] = .text(call.slug)
@@ -82,6 +83,7 @@ extension SiteRenderer {
             .dateText: .text(theme.dateText(item.date.value)),
             .isEvent: .flag(item.event != nil),
         ]
+        card[.image] = item.image.map { .object(cardPicture($0, title: item.title, from: page)) }
         if let event = item.event {
             var values: TemplateObject = [.startISO: .text(event.start.value), .startText: .text(theme.dateText(event.start.value)),
                                           .place: .text(event.place)]

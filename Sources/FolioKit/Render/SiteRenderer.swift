@@ -6,6 +6,8 @@ public struct SiteRenderer: Sendable {
     public let content: SiteContent
     public let index: SiteIndex
     public let theme: Theme
+    /// The copies of the raster images the pages show, made by the image stage.
+    public let images: ImageSet
     /// The booklet's EPUB size in bytes, shown next to its download link on the pages whose job
     /// says `showsEPUBSize`: those render once it is set.
     let epubSize = PendingValue<Int>()
@@ -21,10 +23,11 @@ public struct SiteRenderer: Sendable {
     }
     let cards = CardCache()
 
-    public init(content: SiteContent, theme: Theme) {
+    public init(content: SiteContent, theme: Theme, images: ImageSet = .none) {
         self.content = content
         self.index = SiteIndex(content)
         self.theme = theme
+        self.images = images
     }
 
     /// One page to render: its path and how to make its template context.

@@ -10,6 +10,7 @@ public enum ContentValidator {
         diagnostics += MetricsRules.check(content.metrics)
         diagnostics += MediaRules.check(content)
         diagnostics += ReservedPaths.check(content)
+        diagnostics += MediaRules.unused(in: content)
         return diagnostics
     }
 }
