@@ -26,11 +26,19 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // Plain C wrappers around libvips' varargs calls, which Swift cannot make.
+        .target(name: "CVipsShim", dependencies: ["CVips"]),
         .target(
             name: "FolioKit",
             dependencies: [
                 "CCmarkGFM",
                 "CLibXML2",
+                "CVipsShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "FlyingFox", package: "FlyingFox"),

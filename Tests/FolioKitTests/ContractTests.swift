@@ -33,7 +33,7 @@ import Testing
     stage: market
     partners:
       - {name: Campo Datos S.L., country: ES, url: https://campo.example.com}
-    image: media/cover.svg
+    image: {src: media/cover.svg, alt: A drawn cover}
     ---
     ## Challenge
 
@@ -126,7 +126,7 @@ import Testing
         Mistake(name: "partner unknown key", file: "projects/field-drone.md", text: edit(project, "url: https", "ulr: https"), line: 10, column: nil, message: "partner 1: unknown key 'ulr'", suggestion: "url"),
         Mistake(name: "partner url not http", file: "projects/field-drone.md", text: edit(project, "https://campo.example.com", "ftp://campo"), line: 10, column: nil, message: "absolute http(s)"),
         Mistake(name: "summary too long", file: "projects/field-drone.md", text: edit(project, "Drones over fields.", String(repeating: "x", count: 301)), line: 3, column: 10, message: "301 characters"),
-        Mistake(name: "missing image", file: "projects/field-drone.md", text: edit(project, "image: media/cover.svg", "image: media/cover.png"), line: 11, column: 8, message: "does not exist", suggestion: "media/cover.svg"),
+        Mistake(name: "missing image", file: "projects/field-drone.md", text: edit(project, "src: media/cover.svg", "src: media/cover.png"), line: 11, column: 14, message: "does not exist", suggestion: "media/cover.svg"),
         Mistake(name: "missing anchor", file: "projects/field-drone.md", text: edit(project, "#team", "#tema"), line: 15, column: 5, message: "no heading with anchor '#tema'", suggestion: "#team"),
         Mistake(name: "missing link target", file: "projects/field-drone.md", text: edit(project, "../pages/about.md#team", "../pages/abuot.md"), line: 15, column: 5, message: "does not exist", suggestion: "../pages/about.md"),
         Mistake(name: "link escaping the content folder", file: "projects/field-drone.md", text: edit(project, "../pages/about.md#team", "../../secret.md"), line: 15, column: 5, message: "outside the content folder"),

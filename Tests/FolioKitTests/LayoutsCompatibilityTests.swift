@@ -15,11 +15,15 @@ import Testing
     let content: SiteContent
     let theme: Theme
     let site: SiteRenderer
+    private let scratch = TemporaryFolder("folio-layouts-compatibility")
 
     init() throws {
         content = try #require(Pipeline.check(contentFolder: BuildTests.repository.appendingPathComponent("Content")).content)
         theme = try #require(Theme.load(from: BuildTests.layouts).theme)
-        site = SiteRenderer(content: content, theme: theme)
+        // The content's pictures as a build shows them: copies with their sizes and srcsets.
+        let images = ImageStage.run(content, cache: CacheFolder(output: scratch.url.appendingPathComponent("Output")))
+        #expect(images.diagnostics.isEmpty, "\(images.diagnostics.map(\.text))")
+        site = SiteRenderer(content: content, theme: theme, images: images.images)
         site.epubSize.value = 95_000
         site.archiveSize.value = 510_000
         site.pdfFacts.value = SiteRenderer.PDFFacts(bytes: 850_000, pages: 62)

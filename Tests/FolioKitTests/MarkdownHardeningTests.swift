@@ -265,6 +265,20 @@ import ZIPFoundation
         Pipeline.build(.init(content: content, layouts: BuildTests.layouts, output: output))
     }
 
+    /// A word processor's line break reaches the front matter too, as a YAML escape (raw, YAML refuses it): it is
+    /// a space in every output, never a glued word or a control character in XML.
+    @Test func controlCharactersInFrontMatterAreSpaces() throws {
+        try write("projects/deep.md", "---\ntitle: \"Drones\\vover\\ffields\"\nsummary: \"Sensors\\vand\\fsoftware.\"\n"
+            + "sectors: [ict]\ncountries: [PT]\ncall: Open Call 1\nfunding_eur: 1000\npartners: [{name: \"A\\vB\", country: PT}]\n---\nBody.\n")
+        let report = build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.text))")
+        let page = try String(contentsOf: output.appendingPathComponent("projects/deep.html"), encoding: .utf8)
+        for words in ["Drones over fields", "Sensors and software.", "A B"] {
+            #expect(page.contains(words), "'\(words)' glued or lost")
+        }
+        #expect(!page.unicodeScalars.contains { ControlCharacters.isControl($0) })
+    }
+
     @Test func footnoteLabelsWithAccentsBuild() throws {
         try project(body: "A[^café] b[^a\"b] c[^x<y>].\n\n[^café]: one\n[^a\"b]: two\n[^x<y>]: three\n")
         let report = build()

@@ -78,9 +78,9 @@ import Testing
 
             ![A very tall picture](../media/tall.svg)
 
-            ![](../media/tall.svg)
+            ![](../media/tall.svg "decorative")
 
-            A picture without alt text ![](../media/tall.svg) inside a sentence, [![](../media/tall.svg)](https://example.org) in a link.
+            A decorative picture ![](../media/tall.svg "decorative") inside a sentence, [![](../media/tall.svg "decorative")](https://example.org) in a link.
 
             [^note]: A footnote with #footnote and $math$.
             """)
@@ -201,7 +201,8 @@ import Testing
     }
 
     @Test func anImageTypstCannotReadIsReportedAtItsLine() throws {
-        try write("media/broken.png", "this is not a PNG")
+        // Safe and well-formed, so the load and image stages pass it; Typst cannot size it.
+        try write("media/broken.svg", #"<svg xmlns="http://www.w3.org/2000/svg" width="-5" height="abc"></svg>"#)
         try write("projects/broken.md", """
         ---
         title: Broken picture
@@ -217,7 +218,7 @@ import Testing
 
         Second paragraph.
 
-        ![Not really a picture](../media/broken.png)
+        ![Not really a picture](../media/broken.svg)
 
         Last paragraph.
         """)

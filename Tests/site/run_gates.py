@@ -559,11 +559,92 @@ def gate_pdf_hostile(ctx):
     return f"Typst syntax printed as written, wide tables, long names and a 4000x3000 picture within {pages} pages ({seconds:.1f} s)"
 
 
+# ---- Images ------------------------------------------------------------------------------------
+
+RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+
+
+def image_metadata(data):
+    """The metadata an image file still carries (EXIF, XMP, IPTC, ICC), by Pillow and by bytes."""
+    import io
+    from PIL import Image
+    image = Image.open(io.BytesIO(data))
+    found = [key for key in ("exif", "xmp", "XML:com.adobe.xmp", "icc_profile", "iptc") if key in image.info]
+    if image.getexif():
+        found.append("EXIF tags")
+    for marker, name in ((b"Exif\0\0", "Exif block"), (b"http://ns.adobe.com/xap/", "XMP packet"), (b"Photoshop 3.0", "IPTC block")):
+        if marker in data:
+            found.append(name)
+    return found
+
+
+def gate_images(ctx):
+    import io
+    import zipfile
+    from html.parser import HTMLParser
+    from PIL import Image, ImageOps
+    checked = 0
+    for path in sorted(ctx.site.rglob("*")):
+        if path.suffix.lower() in RASTER:
+            if found := image_metadata(path.read_bytes()):
+                raise GateFailed(f"{path.relative_to(ctx.site)} carries {', '.join(found)}")
+            checked += 1
+    for epub in sorted(ctx.site.rglob("*.epub")):
+        with zipfile.ZipFile(epub) as archive:
+            for name in archive.namelist():
+                if Path(name).suffix.lower() in RASTER:
+                    if found := image_metadata(archive.read(name)):
+                        raise GateFailed(f"{epub.name}:{name} carries {', '.join(found)}")
+                    checked += 1
+    # The PDF embeds JPEGs as they are (DCT streams): an Exif or IPTC block would show in its bytes.
+    pdfs = sorted(ctx.site.rglob("*.pdf"))
+    for pdf in pdfs:
+        data = pdf.read_bytes()
+        for marker, name in ((b"Exif\0\0", "an Exif block"), (b"Photoshop 3.0", "an IPTC block")):
+            if marker in data:
+                raise GateFailed(f"{pdf.relative_to(ctx.site)} carries {name}")
+    # The originals (which may hold a GPS position) are never published; their copies stand
+    # the way the orientation tag says.
+    originals = [p for p in (CONTENT / "media").rglob("*") if p.suffix.lower() in RASTER]
+    published = {p.name for p in ctx.site.rglob("*")}
+    for original in originals:
+        if original.name in published:
+            raise GateFailed(f"the original media/{original.name} is published as it is")
+        shown = ImageOps.exif_transpose(Image.open(original)).size
+        for copy in (ctx.site / "media").glob(original.stem + "-*"):
+            width, height = Image.open(copy).size
+            if abs(width / height - shown[0] / shown[1]) > 0.01:
+                raise GateFailed(f"{copy.name} is {width}x{height}, but {original.name} shows {shown[0]}x{shown[1]}")
+
+    class Pictures(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.images = []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "img" and "width" in attrs and "srcset" in attrs:
+                self.images.append(attrs)
+
+    sized = 0
+    for page in sorted(ctx.site.rglob("*.html")):
+        parser = Pictures()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for attrs in parser.images:
+            width, height = Image.open(page.parent / attrs["src"]).size
+            if (str(width), str(height)) != (attrs["width"], attrs["height"]):
+                raise GateFailed(f"{page.relative_to(ctx.site)}: {attrs['src']} is {width}x{height}, the page says {attrs['width']}x{attrs['height']}")
+            sized += 1
+    return (f"{checked} images on the site and in the EPUB carry no EXIF, XMP, IPTC or ICC data, {len(pdfs)} PDF no Exif or IPTC block; "
+            f"{len(originals)} originals unpublished and upright; {sized} pictures sized as their files")
+
+
 GATES = [("build", gate_build), ("determinism", gate_determinism), ("links", gate_links), ("html", gate_html),
          ("epub", gate_epub), ("feed-sitemap", gate_feeds), ("search-data", gate_search_data), ("languages", gate_languages),
          ("accessibility", gate_accessibility), ("search", gate_search), ("facets", gate_facets),
          ("no-javascript", gate_no_javascript), ("published", gate_published), ("pdf", gate_pdf),
-         ("pdf-contents", gate_pdf_contents), ("pdf-pages", gate_pdf_pages), ("pdf-hostile", gate_pdf_hostile)]
+         ("pdf-contents", gate_pdf_contents), ("pdf-pages", gate_pdf_pages), ("pdf-hostile", gate_pdf_hostile),
+         ("images", gate_images)]
 
 
 class Context:

@@ -19,6 +19,9 @@ enum BookletLink: Equatable {
     static func resolve(_ destination: String, from source: String, isImage: Bool = false) -> BookletLink {
         let link = resolve(destination, from: source)
         if isImage, case .media = link { return link }
+        // A hyperlink in an EPUB must lead to a document, not to an image or another file: a
+        // link to a media file leads to it on the site.
+        if !isImage, case .media(let path) = link { return .site(path, anchor: nil) }
         return isImage ? .drop : link
     }
 
@@ -29,7 +32,8 @@ enum BookletLink: Equatable {
             if path.hasPrefix("projects/"), path.hasSuffix(".md"), path.split(separator: "/").count == 2 {
                 return .chapter(slug: String(path.dropFirst("projects/".count).dropLast(3)), anchor: anchor)
             }
-            if path.hasPrefix("media/"), EPUBPackage.mediaType(of: path) != nil { return .media(path) }
+            // Raster originals of any type are carried as their booklet copy (JPEG or PNG).
+            if path.hasPrefix("media/"), EPUBPackage.mediaType(of: path) != nil || RasterFormat(path: path) != nil { return .media(path) }
             guard let target = SitePaths.forContent(path) else { return .drop }
             return .site(target, anchor: anchor)
         case .outside, .unsupported: return .drop

@@ -31,8 +31,10 @@ struct BookletRenderer: Sendable {
             // The package and navigation need only titles and paths: the bodies need not stay in memory twice.
             documents[index].body = ""
         }
+        // Originals are read from where the load stage found them: a name on disk may be spelt in NFD.
+        let originals = Dictionary(content.media.map { ($0.path, $0.source) }) { first, _ in first }
         let package = EPUBPackage(content: content, theme: theme, modified: date.timestamp, documents: documents,
-                                  media: mediaFiles)
+                                  media: mediaFiles.map { EPUBMedia($0, images: site.images, original: originals[$0]) })
         var generated = package.files().map { ($0.path, String(decoding: $0.data, as: UTF8.self)) }
         if EPUBContents.givenCover(content.config) == nil { generated.append((CoverSVG.path, drawnCover)) }
         // Navigation, package, NCX and drawn cover are checked by libxml2 as well; their text
@@ -44,13 +46,11 @@ struct BookletRenderer: Sendable {
             files.append((path, Data(text.utf8)))
         }
         files.append((Self.stylesheet, Data(EPUBStylesheet.text.utf8)))
-        // Read from where the load stage found each file: its name on disk may be spelt in NFD.
-        let sources = Dictionary(content.media.map { ($0.path, $0.source) }) { first, _ in first }
         for media in package.media {
-            guard let source = sources[media], let data = PlainFile.bytes(at: source) else {
-                return .failure(.error(at: SourceLocation(file: media), "cannot read '\(media)' to put it in the booklet"))
+            guard let file = media.file, let data = PlainFile.bytes(at: file) else {
+                return .failure(.error(at: SourceLocation(file: media.source), "cannot read '\(media.source)' to put it in the booklet"))
             }
-            files.append((BookletLink.packagePath(media), data))
+            files.append((media.packagePath, data))
         }
         do {
             let data = try EPUBArchive.zip(files, timestamp: date.timestamp)
@@ -106,7 +106,7 @@ struct BookletRenderer: Sendable {
 
     /// Images the bodies show (`media/…`), plus the cover.
     private var mediaFiles: [String] {
-        let images = BookletLink.images(in: bodies)
+        let images = BookletLink.images(in: bodies) + content.projects.compactMap(\.image?.mediaPath).filter(EPUBContents.showsLeadImage)
         return (images + [EPUBContents.givenCover(content.config)].compactMap { $0 }).reduce(into: [String]()) { list, path in
             if !list.contains(path) { list.append(path) }
         }.sorted()

@@ -36,7 +36,9 @@ struct EPUBContents {
     }
 
     /// The cover image in the package: the editors' cover, or the one drawn at build time.
-    var coverImagePath: String { Self.givenCover(content.config).map(BookletLink.packagePath) ?? CoverSVG.path }
+    var coverImagePath: String {
+        Self.givenCover(content.config).map { site.images.bookletCopy(for: $0)?.path ?? BookletLink.packagePath($0) } ?? CoverSVG.path
+    }
 
     private func e(_ text: String) -> String { XMLText.escape(text) }
 
@@ -110,6 +112,7 @@ struct EPUBContents {
         body += notice(for: project.source.path)
         if let acronym = project.acronym { body += "<p class=\"acronym\"\(words)>\(e(acronym))</p>\n" }
         body += "<p class=\"lead\"\(words)>\(e(project.summary.value))</p>\n"
+        body += leadImage(project, document: path)
         let rows = site.projectFacts(project).map { ($0.label, $0.value) }
         body += facts(rows, class: "facts") + "\n"
         let text = self.body(project.body, source: project.source.path, idPrefix: "\(project.slug)--", from: path)
@@ -153,6 +156,7 @@ struct EPUBContents {
     private func body(_ body: MarkdownDocument, source: String, idPrefix: String, from document: String) -> String {
         let root = content.config.absoluteRoot
         return HTMLRewriter(idPrefix: idPrefix, footnoteBackLabel: theme.string("labels.footnoteBack")) { destination, isImage in
+            if let copy = bookletCopyAction(destination, isImage: isImage, source: source, document: document) { return copy }
             let link = BookletLink.resolve(destination, from: source, isImage: isImage)
             if link == .keep { return .keep }
             return link.href(from: document, absoluteRoot: root).map { .replace($0) } ?? .unwrap

@@ -8,8 +8,8 @@ struct EPUBPackage {
     /// `dcterms:modified`, from the content or SOURCE_DATE_EPOCH.
     let modified: String
     let documents: [EPUBDocument]
-    /// `media/…` paths to package.
-    let media: [String]
+    /// The media files to package.
+    let media: [EPUBMedia]
 
     /// The image types of EPUB 3.2's core media types, which every reader shows and EPUBCheck
     /// 4.2.6 accepts without a fallback (WebP only joined in EPUB 3.3).
@@ -83,9 +83,9 @@ struct EPUBPackage {
         if cover == nil {
             manifest += "    <item id=\"cover\" href=\"\(CoverSVG.path)\" media-type=\"image/svg+xml\" properties=\"cover-image\"/>\n"
         }
-        for (index, path) in media.enumerated() {
-            let properties = path == cover ? " properties=\"cover-image\"" : ""
-            manifest += "    <item id=\"media-\(index + 1)\" href=\"\(e(BookletLink.encode(BookletLink.packagePath(path))))\" media-type=\"\(Self.mediaType(of: path) ?? "")\"\(properties)/>\n"
+        for (index, item) in media.enumerated() {
+            let properties = item.source == cover ? " properties=\"cover-image\"" : ""
+            manifest += "    <item id=\"media-\(index + 1)\" href=\"\(e(BookletLink.encode(item.packagePath)))\" media-type=\"\(item.mediaType)\"\(properties)/>\n"
         }
         // The navigation document is also the printed table of contents, after the title page.
         var spineIDs = documents.map { id(for: $0.path) }

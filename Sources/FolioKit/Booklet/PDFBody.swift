@@ -6,6 +6,14 @@ struct PDFBody {
     let anchors: [String: Set<String>]
     /// `base_url` with one trailing slash, for links to pages of the site that are not in the booklet.
     let absoluteRoot: String?
+    /// The image stage's copies: a raster original is shown as its stripped, page-sized booklet copy.
+    var images: ImageSet = .none
+
+    /// Where the PDF's build folder holds the picture of `mediaPath`: its booklet copy (JPEG or
+    /// PNG, without metadata) for a raster original, the file itself for SVG.
+    static func shownPath(_ mediaPath: String, images: ImageSet) -> String {
+        images.bookletCopy(for: mediaPath)?.path ?? mediaPath
+    }
 
     static func chapterLabel(_ slug: String) -> String { "chapter-\(slug)" }
     static func headingLabel(_ prefix: String, _ id: String) -> String { "\(prefix)--\(id)" }
@@ -87,7 +95,7 @@ struct PDFBody {
                 let content = inlines.filter { $0 != .softBreak && $0 != .lineBreak && $0 != .text(" ") }
                 if content.count == 1, case .image(let destination, let alt) = content[0],
                    case .media(let path) = BookletLink.resolve(destination, from: source, isImage: true) {
-                    return .fields(["t": "figure", "path": .string(path), "alt": .string(alt)])
+                    return .fields(["t": "figure", "path": .string(PDFBody.shownPath(path, images: body.images)), "alt": .string(alt)])
                 }
                 return .fields(["t": "p", "c": self.inlines(inlines)])
             case .heading(let level, let inlines, let index, _):
@@ -147,7 +155,7 @@ struct PDFBody {
             case .footnote(let blocks): return .fields(["t": "fn", "c": .array(blocks.map(block))])
             case .image(let destination, let alt):
                 guard case .media(let path) = BookletLink.resolve(destination, from: source, isImage: true) else { return .string(alt) }
-                return .fields(["t": "img", "path": .string(path), "alt": .string(alt)])
+                return .fields(["t": "img", "path": .string(PDFBody.shownPath(path, images: body.images)), "alt": .string(alt)])
             case .link(let destination, let inner):
                 let content = inlines(inner)
                 switch target(destination) {

@@ -70,11 +70,14 @@ struct PDFEdition {
         if files.fileExists(atPath: assets.path) { try files.copyItem(at: assets, to: folder.appendingPathComponent("assets")) }
         try Data(source.data.json.utf8).write(to: folder.appendingPathComponent(PDFSource.dataFile))
         for (path, text) in source.generated { try write(Data(text.utf8), to: path) }
-        // Media are read where the loader found them (a name in NFD on disk is published in NFC).
-        let onDisk = Dictionary(site.content.media.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first })
+        // A raster original is never put in the PDF, which may be shared far and wide: only its
+        // booklet copy, upright, page-sized and without metadata (no GPS position). Other media
+        // are read where the loader found them (a name in NFD on disk is published in NFC).
+        let onDisk = Dictionary(site.content.media.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for path in source.media {
-            let from = onDisk[path] ?? site.content.folder.appendingPathComponent(path)
-            let to = folder.appendingPathComponent(path)
+            let original = onDisk[path].flatMap { $0.kind == .raster ? nil : $0.source }
+            guard let from = site.images.bookletCopy(for: path)?.file ?? original else { continue }
+            let to = folder.appendingPathComponent(PDFBody.shownPath(path, images: site.images))
             try files.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
             // A hard link costs nothing; a copy where the cache sits on another disk.
             if (try? files.linkItem(at: from, to: to)) == nil { try files.copyItem(at: from, to: to) }

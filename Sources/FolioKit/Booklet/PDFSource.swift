@@ -12,7 +12,8 @@ struct PDFSource {
     var data: PDFData
     /// Files made at build time (charts, the drawn cover), by path in the build folder.
     var generated: [(path: String, text: String)]
-    /// `media/…` files the template shows, to be copied as they are.
+    /// `media/…` files the template shows (content paths): copied as they are, or as their
+    /// booklet copy for a raster original (see `PDFBody.shownPath`).
     var media: [String]
 
     /// Which parts go into the source: every part, or (to find which part Typst cannot set) only
@@ -60,7 +61,7 @@ struct PDFSource {
         let projects = site.index.calls.flatMap(\.projects).filter { selection.includes($0.slug) }
         var anchors: [String: Set<String>] = [:]
         for project in projects { anchors[project.slug] = project.body.anchorIDs }
-        let links = PDFBody(anchors: anchors, absoluteRoot: config.absoluteRoot)
+        let links = PDFBody(anchors: anchors, absoluteRoot: config.absoluteRoot, images: site.images)
         var media: [String] = []
         var generated: [(path: String, text: String)] = []
         let words = Self.translatedBodies(of: site)
@@ -121,7 +122,7 @@ struct PDFSource {
         let alt = site.theme.string("booklet.coverAlt").replacingOccurrences(of: "{title}", with: config.booklet.title)
         if let given = EPUBContents.givenCover(config) {
             media.append(given)
-            return .fields(["path": .string(given), "alt": .string(alt), "drawn": .bool(false)])
+            return .fields(["path": .string(PDFBody.shownPath(given, images: site.images)), "alt": .string(alt), "drawn": .bool(false)])
         }
         generated.append((drawnCoverFile, CoverSVG.render(title: config.booklet.title, subtitle: config.booklet.subtitle,
                                                           colours: config.sectors.map(\.colour.value))))
@@ -151,8 +152,13 @@ struct PDFSource {
             let sector = config.sector(id)
             return .fields(["name": .string(sector?.name ?? id), "colour": .string(sector?.colour.value ?? "#444444")])
         }
+        // The project's own picture, as the EPUB shows it: a raster original's booklet copy, or the SVG.
+        let image = project.image.flatMap { EPUBContents.showsLeadImage($0.mediaPath) ? $0 : nil }
+        if let image { media.append(image.mediaPath) }
         return .fields([
             "label": .string(PDFBody.chapterLabel(project.slug)),
+            "image": image.map { .fields(["path": .string(PDFBody.shownPath($0.mediaPath, images: site.images)),
+                                          "alt": .string($0.description(orTitle: project.title))]) },
             "title": .text(project.title),
             "acronym": project.acronym.map(PDFData.text),
             "summary": .text(project.summary.value),

@@ -54,6 +54,10 @@ public enum Pipeline {
         /// Each language's booklet files as this build made them, by language code: the pages
         /// `folio serve` renders from memory show them until the next build has made its own.
         var booklets: [String: BookletSizes] = [:]
+        /// Originals whose copies were made, and those taken from the cache.
+        public var imageWork = ImageStage.Work()
+        /// The copies the image stage made, which the preview's pages show until the next build is done.
+        public var images = ImageSet.none
         /// Wall time of each stage, in the order they ran: what `--verbose` prints.
         public var stageTimes = StageTimes()
         /// What each language has translated (`TranslationTable`): what `--verbose` prints.
@@ -105,6 +109,12 @@ public enum Pipeline {
 
         let paths = DisplayPaths(contentFolder: options.content)
         report.translationTable = TranslationTable.lines(content, theme: theme)
+        let imageStage = ImageStage.run(content, cache: CacheFolder(output: options.output))
+        report.diagnostics += paths.apply(to: imageStage.diagnostics)
+        report.imageWork = imageStage.work
+        report.images = imageStage.images
+        clock.end("images (\(imageStage.work.made) made, \(imageStage.work.reused) from the cache)")
+        guard !report.diagnostics.hasErrors else { report.diagnostics.sort(); return report }
         if content.config.baseURL == nil {
             report.diagnostics.append(.warning(at: SourceLocation(file: paths.contentPath("site.yaml")),
                                                "no base_url: the sitemap, canonical URLs and absolute feed links are left out"))
@@ -127,10 +137,11 @@ public enum Pipeline {
             ? { site in PDFEdition(site: site, date: date, layouts: options.layouts,
                                    folder: cache.folder("pdf" + (site.language.isDefault ? "" : "-" + site.language.code))) }
             : nil
-        let rendered = render(content, theme: theme, date: date, pdf: pdf, into: writer, clock: &clock)
+        let rendered = render(content, theme: theme, images: imageStage.images, date: date, pdf: pdf, into: writer, clock: &clock)
         report.fileCount = writer.files.count
         let copies = OutputFolder.copies(assets: theme.assetsFolder, media: content.media)
         writer.addCopies(copies.files)
+        writer.addFiles(imageStage.images.siteFiles)
         report.diagnostics += paths.apply(to: copies.problems)
         clock.end("copy assets and media")
         report.diagnostics += paths.apply(to: rendered.diagnostics)
@@ -203,12 +214,12 @@ public enum Pipeline {
     /// Renders every output file made from the content and hands each to `writer` as soon as it
     /// is made. Rendering itself is pure: the same content gives the same bytes whatever the
     /// order (`clock` only records how long it took).
-    static func render(_ content: SiteContent, theme: Theme, date: BuildDate, pdf makePDF: ((SiteRenderer) -> PDFEdition)? = nil,
+    static func render(_ content: SiteContent, theme: Theme, images: ImageSet = .none, date: BuildDate, pdf makePDF: ((SiteRenderer) -> PDFEdition)? = nil,
                        into writer: StagingWriter, clock: inout StageTimes) -> RenderedSite {
         // The whole site and booklet once per language, each from the content in its words.
         let sites = content.config.languageCodes.map { code in
             let (words, language) = TranslatedContent.make(content, in: code)
-            return SiteRenderer(content: words, theme: theme.speaking(language.code), language: language)
+            return SiteRenderer(content: words, theme: theme.speaking(language.code), language: language, images: images)
         }
         // Typst typesets each language's PDF in its own process, started first as it takes
         // longest: one language after another on one serial queue (a second of CPU each), so

@@ -51,6 +51,21 @@ final class StagingWriter: @unchecked Sendable {
         }
     }
 
+    /// Files already on disk (the image copies in the cache): hard-linked into the staging
+    /// folder, copied where a link cannot be made, and not scanned.
+    func addFiles(_ files: [(path: String, file: URL)]) {
+        for (path, file) in files where !lock.withLock({ paths.contains(path) }) {
+            do {
+                try makeFolder(for: path)
+                let target = folder.appendingPathComponent(path).path
+                if link(file.path, target) != 0 { try FileManager.default.copyItem(atPath: file.path, toPath: target) }
+            } catch {
+                lock.withLock { failure = failure ?? WriteFailure(path: path, underlying: error) }
+            }
+            lock.withLock { _ = paths.insert(path) }
+        }
+    }
+
     private func store(_ file: OutputFile, links pageLinks: (digest: LinkScanCache.Digest, links: PageLinks)?) {
         do {
             try makeFolder(for: file.path)

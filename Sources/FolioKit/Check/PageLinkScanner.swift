@@ -37,7 +37,7 @@ enum PageLinkScanner {
         var links = PageLinks()
 
         /// The attributes a link check reads; the rest (class, style, …) are never made into strings.
-        private static let wanted: [[UInt8]] = ["id", "name", "href", "rel", "src", "data"].map { Array($0.utf8) + [0] }
+        private static let wanted: [[UInt8]] = ["id", "name", "href", "rel", "src", "data", "srcset"].map { Array($0.utf8) + [0] }
 
         func element(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) {
             var values: [String: String] = [:]
@@ -72,10 +72,16 @@ extension PageLinks {
             }
         case "script", "img", "iframe", "source", "audio", "video", "embed", "track", "input":
             if let src = attribute("src") { references.append((src, true)) }
+            if let srcset = attribute("srcset") { references += Self.candidates(of: srcset).map { ($0, true) } }
         case "object":
             if let data = attribute("data") { references.append((data, true)) }
         default: break
         }
+    }
+
+    /// The URLs of a `srcset` (`a.jpg 480w, b.jpg 960w`): each entry's first word.
+    static func candidates(of srcset: String) -> [String] {
+        srcset.split(separator: ",").compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
     }
 
     mutating func add(_ other: PageLinks) {

@@ -25,7 +25,7 @@ enum NewsLoader {
         guard let title, let date, let summary else { return nil }
         return NewsItem(
             slug: ProjectLoader.slug(of: source), source: source, title: title.value, date: date,
-            summary: summary, tags: tags, image: map.path("image"), event: event, body: file.body
+            summary: summary, tags: tags, image: map.frontMatterImage("image"), event: event, body: file.body
         )
     }
 }

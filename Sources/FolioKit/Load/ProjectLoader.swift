@@ -32,7 +32,7 @@ enum ProjectLoader {
             slug: Self.slug(of: source), source: source, title: title.value,
             acronym: map.string("acronym")?.value, summary: summary, sectors: sectors, countries: countries,
             call: call.value, fundingEUR: funding, stage: map.string("stage"), partners: partners,
-            website: map.string("website"), image: map.path("image"), tags: tags, body: file.body,
+            website: map.string("website"), image: map.frontMatterImage("image"), tags: tags, body: file.body,
             listLocations: .init(sectors: map.valueLocation("sectors"), countries: map.valueLocation("countries"),
                                  partners: map.valueLocation("partners")),
             callLocation: call.location

@@ -83,7 +83,8 @@ struct YAMLMap {
             log.error(at: location(of: node), "\(context)'\(key)' must be text, not a \(node.mapping != nil ? "map" : "list")")
             return nil
         }
-        let text = scalar.string.trimming(.whitespacesAndNewlines)
+        // A `"\v"` or `"\f"` escape (or the character pasted raw) is a space, as in bodies.
+        let text = ControlCharacters.spaced(scalar.string).trimming(.whitespacesAndNewlines)
         if text.isEmpty {
             if required { log.error(at: location(of: node), "\(context)'\(key)' must not be empty") }
             return nil
@@ -134,7 +135,7 @@ struct YAMLMap {
                 log.error(at: location(of: item), "\(context)each item of '\(key)' must be non-empty text")
                 continue
             }
-            result.append(Located(scalar.string.trimming(.whitespaces), at: location(of: item)))
+            result.append(Located(ControlCharacters.spaced(scalar.string).trimming(.whitespaces), at: location(of: item)))
         }
         return result
     }
@@ -174,6 +175,9 @@ struct YAMLMap {
         guard let (_, value) = entry(key) else { return location }
         return location(of: value)
     }
+
+    /// The value node of `key` as written, for fields that take more than one shape.
+    func entryValue(_ key: String) -> Node? { entry(key)?.value }
 }
 
 import Foundation

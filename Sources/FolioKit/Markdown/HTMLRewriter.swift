@@ -13,6 +13,8 @@ public struct HTMLRewriter: Sendable {
         case replace(String)
         /// Drop the link but keep its text (a target the output does not contain).
         case unwrap
+        /// An image shown as this picture (`PictureElement`); a link leads to its `src`.
+        case picture(ResponsiveImage)
     }
 
     /// Prepended to every `id` and to every same-document `#fragment`.
@@ -51,6 +53,7 @@ public struct HTMLRewriter: Sendable {
 
         var headingIDs = document.headings.map(\.id)[...]
         var unwrapped: [xmlNodePtr] = []
+        var pictures: [(element: xmlNodePtr, image: ResponsiveImage)] = []
         LibXML.forEachElement(below: body) { element in
             let name = LibXML.name(of: element)
             if name.count == 2, name.first == "h", let level = name.last?.wholeNumberValue, (1...6).contains(level),
@@ -72,12 +75,15 @@ public struct HTMLRewriter: Sendable {
                 }
             }
             if name == "img", let src = LibXML.attribute("src", of: element) {
-                if !apply(rewriteLink(src, true), attribute: "src", on: element) { unwrapped.append(element) }
+                let action = rewriteLink(src, true)
+                if case .picture(let image) = action { pictures.append((element, image)) }
+                else if !apply(action, attribute: "src", on: element) { unwrapped.append(element) }
             }
         }
         // Unwrapping changes the tree, so it waits until the walk is over.
         unwrapped.forEach(LibXML.replaceByContent)
         var links = PageLinks()
+        for (element, image) in pictures { links.add(PictureElement.expand(element, into: image)) }
         LibXML.forEachElement(below: body) { element in
             links.record(element: LibXML.name(of: element)) { LibXML.attribute($0, of: element) }
         }
@@ -90,6 +96,7 @@ public struct HTMLRewriter: Sendable {
         case .keep: return true
         case .replace(let value): LibXML.setAttribute(attribute, to: value, on: element); return true
         case .unwrap: return false
+        case .picture(let image): LibXML.setAttribute(attribute, to: image.src, on: element); return true
         }
     }
 }

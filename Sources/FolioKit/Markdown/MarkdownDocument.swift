@@ -8,6 +8,8 @@ public struct MarkdownDocument: Sendable {
         public var isImage: Bool
         /// The image's alt text (empty for links).
         public var text: String
+        /// The image's title (`![](x.png "decorative")`; empty for links).
+        public var title: String = ""
     }
 
     public struct Heading: Sendable {

@@ -134,7 +134,8 @@ private struct TreeCollector {
                     destination: string(cmark_node_get_url(node)),
                     location: SourceLocation(file: file, line: lastLine + lineOffset, column: editorColumn(column, line: lastLine)),
                     isImage: isImage,
-                    text: isImage ? Self.text(of: node) : ""
+                    text: isImage ? Self.text(of: node) : "",
+                    title: isImage ? string(cmark_node_get_title(node)) : ""
                 ))
             case CMARK_NODE_HEADING:
                 let text = Self.text(of: node)

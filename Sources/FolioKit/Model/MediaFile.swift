@@ -12,19 +12,20 @@ public struct MediaFile: Sendable, Hashable {
 
     public enum Kind: Sendable, Hashable {
         case svg
-        /// PNG, JPEG, GIF or WebP, by the file name's extension.
+        /// A picture in pixels, by the file name's extension: PNG, JPEG, GIF or WebP, and the
+        /// formats the site cannot show (TIFF, HEIC…). Never published as it is, since it may
+        /// carry a camera's GPS position: only the image stage's stripped copies are.
         case raster
         case other
     }
 
+    static let rasterExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "gif", "tif", "tiff", "heic", "heif", "avif", "bmp"]
+
     public init(path: String, source: URL) {
         self.path = path
         self.source = source
-        switch (path as NSString).pathExtension.lowercased() {
-        case "svg": kind = .svg
-        case "png", "jpg", "jpeg", "gif", "webp": kind = .raster
-        default: kind = .other
-        }
+        let type = (path as NSString).pathExtension.lowercased()
+        kind = type == "svg" ? .svg : Self.rasterExtensions.contains(type) ? .raster : .other
     }
 
     /// A file of `media/` that cannot be published (a FIFO, a link out of the content folder, an

@@ -14,7 +14,7 @@ public struct NewsItem: Sendable {
     public var date: Located<String>
     public var summary: Located<String>
     public var tags: [String]
-    public var image: Located<String>?
+    public var image: FrontMatterImage?
     public var event: Event?
     public var body: MarkdownDocument
 }

@@ -23,7 +23,7 @@ public struct Project: Sendable {
     public var stage: Located<String>?
     public var partners: [Partner]
     public var website: Located<String>?
-    public var image: Located<String>?
+    public var image: FrontMatterImage?
     public var tags: [String]
     public var body: MarkdownDocument
     /// Where the lists start, for rules about a list as a whole (`at least one`).

@@ -13,9 +13,10 @@ struct PreviewPages: Sendable {
         var jobs: [String: (site: SiteRenderer, job: SiteRenderer.PageJob)] = [:]
         for code in content.config.languageCodes {
             let (words, language) = TranslatedContent.make(content, in: code)
-            let site = SiteRenderer(content: words, theme: theme.speaking(language.code), language: language)
-            // The home and booklet pages show the EPUB's and the PDF's sizes: the last build's,
-            // until the next build has made them.
+            let site = SiteRenderer(content: words, theme: theme.speaking(language.code), language: language,
+                                    images: lastBuild?.images ?? .none)
+            // Pictures, and the EPUB's and PDF's sizes on the home and booklet pages, are the last
+            // build's until the next build has made them.
             let made = lastBuild?.booklets[language.code]
             site.epubSize.value = made?.epubBytes
             site.pdfFacts.value = made?.pdf

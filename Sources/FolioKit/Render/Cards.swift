@@ -51,6 +51,7 @@ extension SiteRenderer {
             .acronym: .text(ifSet: project.acronym),
             .translation: fallbackLanguage(of: project.source.path),
         ]
+        card[.image] = project.image.map { .object(cardPicture($0, title: project.title, from: page)) }
         if let call = index.call(named: project.call) {
             card[.call] = .object([.name: .text(call.name), .href: .text(SitePaths.relative(SitePaths.call(call.slug), from: page))])
             card[.dataCall] = .text(call.slug)
@@ -89,6 +90,7 @@ extension SiteRenderer {
             .isEvent: .flag(item.event != nil),
             .translation: fallbackLanguage(of: item.source.path),
         ]
+        card[.image] = item.image.map { .object(cardPicture($0, title: item.title, from: page)) }
         if let event = item.event {
             var values: TemplateObject = [.startISO: .text(event.start.value), .startText: .text(theme.dateText(event.start.value)),
                                           .place: .text(event.place)]

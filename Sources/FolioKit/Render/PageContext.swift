@@ -113,8 +113,10 @@ extension SiteRenderer {
     }
 
     /// A body's HTML for a site page: content links become links to the pages they turn into.
-    func bodyHTML(_ body: MarkdownDocument, source: String, page: String) -> String {
-        FragmentLog.note(HTMLRewriter(footnoteBackLabel: theme.string("labels.footnoteBack")) { destination, _ in
+    func bodyHTML(_ body: MarkdownDocument, source: String, page: String, firstImageEager: Bool = false) -> String {
+        let eagerImage = firstImageEager ? body.references.first(where: \.isImage)?.destination : nil
+        return FragmentLog.note(HTMLRewriter(footnoteBackLabel: theme.string("labels.footnoteBack")) { destination, isImage in
+            if let picture = mediaAction(destination, isImage: isImage, source: source, page: page, eager: destination == eagerImage) { return picture }
             switch ContentLink.resolve(destination, from: source) {
             case .external, .sameFile: return .keep
             case .content(let path, let anchor):

@@ -8,6 +8,8 @@ public struct SiteRenderer: Sendable {
     public let theme: Theme
     /// The language of these pages and where the others are (`PageLanguage`).
     public let language: PageLanguage
+    /// The copies of the raster images the pages show, made by the image stage.
+    public let images: ImageSet
     /// The booklet's EPUB size in bytes, shown next to its download link on the pages whose job
     /// says `showsEPUBSize`: those render once it is set.
     let epubSize = PendingValue<Int>()
@@ -23,11 +25,12 @@ public struct SiteRenderer: Sendable {
     }
     let cards = CardCache()
 
-    public init(content: SiteContent, theme: Theme, language: PageLanguage? = nil) {
+    public init(content: SiteContent, theme: Theme, language: PageLanguage? = nil, images: ImageSet = .none) {
         self.content = content
         self.index = SiteIndex(content)
         self.theme = theme
         self.language = language ?? PageLanguage(single: content.config)
+        self.images = images
     }
 
     /// One page to render: its path and how to make its template context.

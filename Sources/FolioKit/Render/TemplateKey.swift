@@ -6,6 +6,7 @@
 public enum TemplateKey: Int, CaseIterable, Sendable {
     case accessibilityHref
     case acronym
+    case alt
     case archiveHref
     case archiveSize
     case baseURL
@@ -47,13 +48,13 @@ public enum TemplateKey: Int, CaseIterable, Sendable {
     case figures
     case fundingNotice
     case fundingText
+    case height
     case homeHref
     case href
     case html
     case id
     case identifier
-    case imageAlt
-    case imageHref
+    case image
     case introHTML
     case isCurrent
     case isEvent
@@ -68,6 +69,7 @@ public enum TemplateKey: Int, CaseIterable, Sendable {
     case latestNews
     case legalNoticeHref
     case level
+    case loading
     case matrix
     case menu
     case metricsHref
@@ -102,8 +104,11 @@ public enum TemplateKey: Int, CaseIterable, Sendable {
     case sections
     case sectors
     case site
+    case sizes
     case slug
     case slugID
+    case src
+    case srcset
     case stage
     case stages
     case startISO
@@ -121,7 +126,9 @@ public enum TemplateKey: Int, CaseIterable, Sendable {
     case url
     case valueHeading
     case valueText
+    case webpSrcset
     case website
+    case width
     case year
     case alternateHref
     case lang

@@ -11,6 +11,7 @@ public enum ContentValidator {
         diagnostics += MediaRules.check(content)
         diagnostics += ReservedPaths.check(content)
         diagnostics += TranslationRules.check(content, targets: targets)
+        diagnostics += MediaRules.unused(in: content)
         return diagnostics
     }
 }

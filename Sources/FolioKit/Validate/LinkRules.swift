@@ -14,9 +14,7 @@ enum LinkRules {
             } else if case .external = link {
                 diagnostics.append(.error(at: reference.location, "images must be files under media/: the site loads nothing from other hosts"))
             }
-            if reference.text.trimmingCharacters(in: .whitespaces).isEmpty {
-                diagnostics.append(.warning(at: reference.location, "image has no alt text: write what it shows between the brackets, ![like this](…)"))
-            }
+            diagnostics += ImageRules.check(reference, link: link)
         }
         return diagnostics
     }

@@ -1,30 +1,26 @@
-/// A file of `media/` that cannot be published is an error where content uses it (the link
-/// rules report those); one that nothing uses is an error at the file itself, never left out
-/// of the site without a word.
+/// Files of `media/` that are never published without a word: one that cannot be published is
+/// an error where content uses it (the link rules report those) or, when nothing uses it, at the
+/// file itself; one that no content uses is published for nothing (or, for photographs, not at
+/// all), so the editors hear of them once, in one list.
 enum MediaRules {
+    /// How many names the unused-files warning lists before it counts the rest.
+    static let listed = 20
+
     static func check(_ content: SiteContent) -> [Diagnostic] {
         guard !content.mediaRefusals.isEmpty else { return [] }
-        let used = usedPaths(content)
-        return content.mediaRefusals.filter { !used.contains($0.path) }.map { refusal in
+        let used = MediaReferences.all(in: content)
+        return content.mediaRefusals.filter { used[$0.path] == nil }.map { refusal in
             .error(at: SourceLocation(file: refusal.path), "'\(refusal.path)' \(refusal.reason), so it is not published")
         }
     }
 
-    /// Every content path that a body links to or shows, and every front-matter media path.
-    private static func usedPaths(_ content: SiteContent) -> Set<String> {
-        var bodies = content.projects.map { ($0.body, $0.source.path) }
-        bodies += content.news.map { ($0.body, $0.source.path) }
-        bodies += content.pages.map { ($0.body, $0.source.path) }
-        var used: Set<String> = []
-        for (body, source) in bodies {
-            for reference in body.references {
-                if case .content(let path, _) = ContentLink.resolve(reference.destination, from: source) { used.insert(path) }
-            }
-        }
-        let fields = content.projects.compactMap(\.image) + content.news.compactMap(\.image) + [content.config.booklet.cover].compactMap { $0 }
-        for field in fields {
-            used.insert(field.value.hasPrefix("./") ? String(field.value.dropFirst(2)) : field.value)
-        }
-        return used
+    static func unused(in content: SiteContent) -> [Diagnostic] {
+        let used = MediaReferences.all(in: content)
+        let unused = content.mediaFiles.filter { used[$0] == nil }
+        guard !unused.isEmpty else { return [] }
+        var names = unused.prefix(listed).joined(separator: ", ")
+        if unused.count > listed { names += " and \(unused.count - listed) more" }
+        let count = unused.count == 1 ? "1 file" : "\(unused.count) files"
+        return [.warning(at: SourceLocation(file: "media"), "\(count) in media/ used by no page, news item, project or booklet: \(names)")]
     }
 }

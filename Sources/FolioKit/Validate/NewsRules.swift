@@ -17,7 +17,7 @@ enum NewsRules {
                 }
             }
         }
-        if let image = item.image { diagnostics += LinkRules.checkMediaPath(image, key: "image", targets: targets) }
+        if let image = item.image { diagnostics += ImageRules.check(image, targets: targets) }
         diagnostics += LinkRules.check(item.body, in: item.source.path, targets: targets)
         return diagnostics
     }

@@ -33,7 +33,7 @@ enum ProjectRules {
             if let url = partner.url { diagnostics += FieldRules.absoluteURL(url, key: "url") }
         }
         if let website = project.website { diagnostics += FieldRules.absoluteURL(website, key: "website") }
-        if let image = project.image { diagnostics += LinkRules.checkMediaPath(image, key: "image", targets: targets) }
+        if let image = project.image { diagnostics += ImageRules.check(image, targets: targets) }
         diagnostics += LinkRules.check(project.body, in: project.source.path, targets: targets)
         return diagnostics
     }

@@ -135,14 +135,15 @@ public struct OutputFolder: Sendable {
     }
 
     /// The files copied as they are: the layouts' assets under `assets/` and the media the
-    /// load stage listed (`MediaFolder`), under their NFC names. Both lists come from `FileTree`,
+    /// load stage listed (`MediaFolder`) other than raster images, under their NFC names. Both lists come from `FileTree`,
     /// so nothing hidden and no link out of its folder is copied; a file that cannot be read is
     /// an error at it, never left out without a word.
     static func copies(assets: URL, media: [MediaFile]) -> (files: [OutputFile], problems: [Diagnostic]) {
         let listing = FileTree.listing(of: assets, rootName: "the layouts' assets folder", prefix: "assets/")
         var problems = listing.problems.map { Diagnostic.error(at: SourceLocation(file: assets.deletingLastPathComponent().appendingPathComponent($0.path).path), "this asset \($0.reason)") }
         let sources = listing.files.map { (path: $0.path, url: $0.url, shownAs: $0.url.path) }
-            + media.map { (path: $0.path, url: $0.source, shownAs: $0.path) }
+            // Raster originals are published only as the image stage's copies, without their metadata.
+            + media.filter { $0.kind != .raster }.map { (path: $0.path, url: $0.source, shownAs: $0.path) }
         var files: [OutputFile] = []
         for source in sources {
             guard let data = PlainFile.bytes(at: source.url) else {

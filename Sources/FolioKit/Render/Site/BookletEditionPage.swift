@@ -10,7 +10,7 @@ extension SiteRenderer {
                 .dateText: .text(theme.dateText(config.booklet.date.value)),
                 .subtitle: .text(ifSet: config.booklet.subtitle), .publisher: .text(ifSet: config.booklet.publisher),
                 // The editors' cover, or the one drawn at build time beside this page.
-                .coverHref: .text(config.booklet.cover.map { language.hrefToRoot($0.value, from: path) } ?? "cover.svg"),
+                .coverHref: .text(config.booklet.cover.map { language.hrefToRoot(sharedImagePath($0.value), from: path) } ?? "cover.svg"),
                 .coverAlt: .text(theme.string("booklet.coverAlt").replacingOccurrences(of: "{title}", with: config.booklet.title)),
             ]
             let pageBooklet = pageContext(path: path, title: "", description: nil)[.booklet]?.object ?? TemplateObject()
@@ -44,7 +44,8 @@ extension SiteRenderer {
     /// A body inside the one-page booklet: ids prefixed per chapter, headings under the chapter
     /// title, links to other projects pointing at their chapters.
     private func chapterBody(_ body: MarkdownDocument, source: String, idPrefix: String, page: String) -> String {
-        FragmentLog.note(HTMLRewriter(idPrefix: idPrefix, footnoteBackLabel: theme.string("labels.footnoteBack"), headingShift: 2) { destination, _ in
+        FragmentLog.note(HTMLRewriter(idPrefix: idPrefix, footnoteBackLabel: theme.string("labels.footnoteBack"), headingShift: 2) { destination, isImage in
+            if let picture = mediaAction(destination, isImage: isImage, source: source, page: page) { return picture }
             switch ContentLink.resolve(destination, from: source) {
             case .external: return .keep
             case .sameFile(let anchor): return .replace("#" + idPrefix + anchor)

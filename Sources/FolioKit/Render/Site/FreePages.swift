@@ -5,7 +5,7 @@ extension SiteRenderer {
             let path = SitePaths.page(page.slug)
             return PageJob(path: path, template: "page") { [self] in
                 context(path: path, title: page.title, description: nil, source: page.source.path,
-                        [.bodyHTML: .text(bodyHTML(page.body, source: page.source.path, page: path))])
+                        [.bodyHTML: .text(bodyHTML(page.body, source: page.source.path, page: path, firstImageEager: true))])
             }
         }
     }

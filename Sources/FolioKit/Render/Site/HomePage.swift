@@ -14,7 +14,7 @@ extension SiteRenderer {
                 .projectCount: .number(content.projects.count),
             ]
             if let intro = content.pages.first(where: { $0.slug == "home" }) {
-                values[.introHTML] = .text(bodyHTML(intro.body, source: intro.source.path, page: path))
+                values[.introHTML] = .text(bodyHTML(intro.body, source: intro.source.path, page: path, firstImageEager: true))
             }
             let intro = content.pages.first { $0.slug == "home" }?.source.path
             return context(path: path, title: content.config.title, description: content.config.tagline, source: intro, values)

@@ -9,14 +9,11 @@ extension SiteRenderer {
             let path = SitePaths.newsItem(item.slug)
             return PageJob(path: path, template: "news-item") { [self] in
                 var values = newsCard(item, from: path)
-                values[.bodyHTML] = .text(bodyHTML(item.body, source: item.source.path, page: path))
+                values[.bodyHTML] = .text(bodyHTML(item.body, source: item.source.path, page: path, firstImageEager: item.image == nil))
                 values[.tags] = .list(item.tags.map(TemplateValue.text))
-                if let image = item.image?.value {
-                    values[.imageHref] = .text(language.hrefToRoot(image, from: path))
-                    values[.imageAlt] = .text(item.title)
-                }
+                values[.image] = item.image.map { .object(leadPicture($0, title: item.title, from: path)) }
                 return context(path: path, title: item.title, description: item.summary.value, ogType: "article",
-                               imagePath: item.image?.value, source: item.source.path, [.item: .object(values)])
+                               imagePath: item.image.map { sharedImagePath($0.mediaPath) }, source: item.source.path, [.item: .object(values)])
             }
         }
     }

@@ -14,7 +14,7 @@ extension SiteRenderer {
             let path = SitePaths.project(project.slug)
             return PageJob(path: path, template: "project") { [self] in
                 var values = projectCard(project, from: path)
-                values[.bodyHTML] = .text(bodyHTML(project.body, source: project.source.path, page: path))
+                values[.bodyHTML] = .text(bodyHTML(project.body, source: project.source.path, page: path, firstImageEager: project.image == nil))
                 values[.website] = .text(ifSet: project.website?.value)
                 values[.tags] = .list(project.tags.map(TemplateValue.text))
                 values[.bookletHref] = .text(SitePaths.relative(SitePaths.bookletEdition, from: path) + "#" + project.slug)
@@ -22,16 +22,13 @@ extension SiteRenderer {
                     .object([.name: .text(partner.name), .country: .object(countryBadge(partner.country.value, from: path)),
                              .url: .text(ifSet: partner.url?.value), .role: .text(ifSet: partner.role)])
                 })
-                if let image = project.image?.value {
-                    values[.imageHref] = .text(language.hrefToRoot(image, from: path))
-                    values[.imageAlt] = .text(project.title)
-                }
+                values[.image] = project.image.map { .object(leadPicture($0, title: project.title, from: path)) }
                 var page: TemplateObject = [.project: .object(values),
                                             .related: .list(related(to: project).map { listedProjectCard($0, from: path, level: 3) })]
                 if position > 0 { page[.previous] = neighbour(projects[position - 1], from: path) }
                 if position + 1 < projects.count { page[.next] = neighbour(projects[position + 1], from: path) }
                 return context(path: path, title: project.title, description: project.summary.value, ogType: "article",
-                               imagePath: project.image?.value, source: project.source.path, page)
+                               imagePath: project.image.map { sharedImagePath($0.mediaPath) }, source: project.source.path, page)
             }
         }
     }
