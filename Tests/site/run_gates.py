@@ -507,10 +507,16 @@ def pdf_page_problems(pdf):
 
 
 def gate_pdf_pages(ctx):
-    problems, words, pages = pdf_page_problems(the_pdf(ctx.site))
-    if problems:
-        raise GateFailed("; ".join(problems[:8]))
-    return f"{words} words inside their pages; {pages} pages rendered with pdftoppm, no ink at the paper's edge"
+    # Every language's PDF: other words (longer in Polish, say) break and fill the pages differently.
+    figures = []
+    for site in [ctx.site] + language_folders(ctx.site):
+        pdf = the_pdf(site)
+        problems, words, pages = pdf_page_problems(pdf)
+        if problems:
+            raise GateFailed(f"{pdf.relative_to(ctx.site)}: " + "; ".join(problems[:8]))
+        figures.append((words, pages))
+    return (f"{sum(w for w, _ in figures)} words inside their pages; {sum(p for _, p in figures)} pages of {len(figures)} PDFs "
+            f"rendered with pdftoppm, no ink at the paper's edge")
 
 
 def hostile_content(folder):
