@@ -45,6 +45,14 @@ public enum MachineCheck {
               required: true, debianPackages: ["zlib1g"]),
         .init(name: "libvips", probe: .library("libvips.so.42"), use: "resizes images",
               required: true, debianPackages: ["libvips42"]),
+        // libvips is built on GLib: the image stage calls GLib and GObject directly (the
+        // executable links them), and pkg-config's flags for libvips bring GIO along.
+        .init(name: "GLib", probe: .library("libglib-2.0.so.0"), use: "underlies libvips", required: true,
+              debianPackages: ["libglib2.0-0"]),
+        .init(name: "GObject", probe: .library("libgobject-2.0.so.0"), use: "underlies libvips", required: true,
+              debianPackages: ["libglib2.0-0"]),
+        .init(name: "GIO", probe: .library("libgio-2.0.so.0"), use: "linked with libvips", required: true,
+              debianPackages: ["libglib2.0-0"]),
         // Foundation linked statically (the release) brings its networking part, which needs
         // libcurl to load; Folio itself makes no network request.
         .init(name: "libcurl", probe: .library("libcurl.so.4"), use: "loaded with Swift's Foundation library",
