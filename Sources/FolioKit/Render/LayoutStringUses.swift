@@ -1,9 +1,9 @@
 import Foundation
 
-/// What a template's text refers to outside itself, with where: the partials and parents it
-/// includes (`{{>header}}`, `{{<base}}`) and the interface strings it reads (`{{strings.nav.home}}`).
-/// Read from the text as written, so that a problem is reported at the template's own line and
-/// column; a template that changes its delimiters (`{{=<% %>=}}`) is not read.
+/// The interface strings a template's text reads (`{{strings.nav.home}}`), with where, so that
+/// `InterfaceStrings` can check their types in strings.yaml at the template's own line and
+/// column (missing partials and names are the template engine's own errors). A template that
+/// changes its delimiters (`{{=<% %>=}}`) is not read.
 struct LayoutStringUses {
     struct Reference {
         var name: String
@@ -11,8 +11,6 @@ struct LayoutStringUses {
         var column: Int
     }
 
-    /// `{{>name}}` and `{{<name}}`.
-    var partials: [Reference] = []
     /// `strings.…` read as text (`{{…}}`, `{{{…}}}`, `{{&…}}`).
     var textStrings: [Reference] = []
     /// `strings.…` opened as a section (`{{#…}}`, `{{^…}}`): any type will do.
@@ -35,7 +33,7 @@ struct LayoutStringUses {
                                       column: (text as NSString).substring(with: NSRange(location: lineStarts[line], length: offset - lineStarts[line])).count + 1)
             switch sigil {
             case ">", "<":
-                partials.append(reference)
+                continue
             case "#", "^":
                 if name.hasPrefix("strings.") { sectionStrings.append(reference) }
             default:
