@@ -27,7 +27,8 @@ public enum ContentLink: Equatable, Sendable {
         if pathPart.hasPrefix("/") { return .outside(destination) }
 
         // NFC, as media names are at load: the path then names the published file byte for byte.
-        let decoded = (pathPart.removingPercentEncoding ?? pathPart).nfc
+        // Foundation's percent decoding is slow, and most paths have nothing to decode.
+        let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? (pathPart.removingPercentEncoding ?? pathPart).nfc : pathPart.nfc
         var components = sourcePath.split(separator: "/").dropLast().map(String.init)
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
