@@ -20,7 +20,8 @@ struct BookletRenderer: Sendable {
 
     static let stylesheet = "style.css"
 
-    func renderEPUB() -> Result<OutputFile, Diagnostic> {
+    /// `pack` zips the documents (`EPUBArchive.zip`, or a build's `EPUBPackCache`).
+    func renderEPUB(pack: ([(path: String, data: Data)], _ timestamp: String) throws -> Data = EPUBArchive.zip) -> Result<OutputFile, Diagnostic> {
         var documents = EPUBContents(site: site).documents()
         let language = content.config.language.value
         var files: [(path: String, data: Data)] = []
@@ -53,7 +54,7 @@ struct BookletRenderer: Sendable {
             files.append((media.packagePath, data))
         }
         do {
-            let data = try EPUBArchive.zip(files, timestamp: date.timestamp)
+            let data = try pack(files, date.timestamp)
             return .success(OutputFile(path: site.language.folder + SitePaths.epub(for: content.config), data: data))
         } catch {
             return .failure(.error(at: SourceLocation(file: "site.yaml"), "cannot write the EPUB: \(error)"))

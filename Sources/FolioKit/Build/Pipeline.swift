@@ -137,7 +137,8 @@ public enum Pipeline {
             ? { site in PDFEdition(site: site, date: date, layouts: options.layouts,
                                    folder: cache.folder("pdf" + (site.language.isDefault ? "" : "-" + site.language.code))) }
             : nil
-        let rendered = render(content, theme: theme, images: imageStage.images, date: date, pdf: pdf, into: writer, clock: &clock)
+        let rendered = render(content, theme: theme, images: imageStage.images, date: date, pdf: pdf,
+                              epubPacks: EPUBPackCache(folder: cache.folder("epub")), into: writer, clock: &clock)
         report.fileCount = writer.files.count
         let copies = OutputFolder.copies(assets: theme.assetsFolder, media: content.media)
         writer.addCopies(copies.files)
@@ -215,7 +216,7 @@ public enum Pipeline {
     /// is made. Rendering itself is pure: the same content gives the same bytes whatever the
     /// order (`clock` only records how long it took).
     static func render(_ content: SiteContent, theme: Theme, images: ImageSet = .none, date: BuildDate, pdf makePDF: ((SiteRenderer) -> PDFEdition)? = nil,
-                       into writer: StagingWriter, clock: inout StageTimes) -> RenderedSite {
+                       epubPacks: EPUBPackCache? = nil, into writer: StagingWriter, clock: inout StageTimes) -> RenderedSite {
         // The whole site and booklet once per language, each from the content in its words.
         let sites = content.config.languageCodes.map { code in
             let (words, language) = TranslatedContent.make(content, in: code)
@@ -232,7 +233,7 @@ public enum Pipeline {
             }
         }
         let rendered = zip(sites, typesetting).map { site, pdf in
-            renderLanguage(site, date: date, typesetting: pdf, into: writer, clock: &clock)
+            renderLanguage(site, date: date, typesetting: pdf, epubPacks: epubPacks, into: writer, clock: &clock)
         }
         // One tally for every language's templates: reported once.
         clock.add("(template engine, CPU time on all cores)", seconds: theme.templateTime.seconds)
@@ -242,14 +243,18 @@ public enum Pipeline {
     /// One language's pages, booklet, PDF, feed and search data (and, for the default language, the sitemap).
     static func renderLanguage(_ site: SiteRenderer, date: BuildDate,
                                typesetting: BackgroundTask<(Result<PDFEdition.Typeset, Diagnostic>, Double)>? = nil,
-                               into writer: StagingWriter, clock: inout StageTimes) -> RenderedSite {
+                               epubPacks: EPUBPackCache? = nil, into writer: StagingWriter, clock: inout StageTimes) -> RenderedSite {
         let content = site.content
         let jobs = site.pageJobs()
         let booklet = BookletRenderer(site: site, date: date)
         var diagnostics = booklet.unreachableLinks()
         // The EPUB is packed, and the feed, sitemap and search data made, on other threads while
         // the pages render; only the pages that show the EPUB's size wait for it.
-        let packing = BackgroundTask { StageTimes.timed { booklet.renderEPUB() } }
+        // A rebuild whose booklet is unchanged takes the EPUB the last build packed.
+        let pack: @Sendable ([(path: String, data: Data)], String) throws -> Data = { files, timestamp in
+            try epubPacks?.packed(files, timestamp: timestamp, name: site.language.code) ?? EPUBArchive.zip(files, timestamp: timestamp)
+        }
+        let packing = BackgroundTask { StageTimes.timed { booklet.renderEPUB(pack: pack) } }
         let companions = BackgroundTask { StageTimes.timed { companionFiles(content, site: site, jobs: jobs, booklet: booklet, date: date) } }
         site.render(jobs.filter { !$0.showsEPUBSize }, deliver: writer.add(_:fragments:))
         let (packed, packingSeconds) = packing.wait()
