@@ -43,7 +43,7 @@ import ZIPFoundation
         <iframe src="https://example.org"></iframe><style>*{}</style><svg><script>x</script></svg></p>
         <table><tr><td style="text-align: center">c</td><td style="background:url(javascript:x)">d</td></tr></table>
         <input type="text" value="x"><input type="checkbox" disabled="">
-        """, headingIDs: [])
+        """, headingIDs: []).xhtml
         #expect(BodyInvariants.violations(of: html).isEmpty, "\(BodyInvariants.violations(of: html)): \(html)")
         for gone in ["script", "alert", "iframe", "style=\"color", "<span", "class=\"c\"", "onclick", "onmouseover", "onerror", "data:", "background", "type=\"text\""] {
             #expect(!html.contains(gone), "'\(gone)' left in \(html)")

@@ -1,12 +1,9 @@
-import CLibXML2
-
 /// Takes cmark-gfm's HTML for one body through libxml2 and gives it back as well-formed XHTML
 /// markup that is also valid HTML5: heading ids added, link destinations rewritten for the output
 /// they appear in, ids prefixed so that many bodies can share one page (the booklet).
 ///
 /// Every output — site page, single-page booklet, EPUB chapter — goes through this one
-/// serialiser. The body is read with libxml2's XML parser (`BodyXHTML` made it XML), or with its
-/// HTML parser should the XML parser ever refuse it.
+/// rewrite, on the body's tree as loaded (`BodyTree`), written as libxml2 writes XHTML.
 public struct HTMLRewriter: Sendable {
     public enum LinkAction: Sendable {
         case keep
@@ -41,62 +38,98 @@ public struct HTMLRewriter: Sendable {
     /// The rewritten body with its links, read off the tree it is written from, so that the link
     /// check need not parse it again inside its page.
     func rewritten(_ document: MarkdownDocument) -> PageFragment {
-        LibXML.initialise()
-        let wrapped = "<html><body>" + document.html + "</body></html>"
-        let count = Int32(wrapped.utf8.count)
-        let xmlOptions = Int32(XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NONET.rawValue)
-        let htmlOptions = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
-        guard let doc = wrapped.withCString({ xmlReadMemory($0, count, nil, "UTF-8", xmlOptions) ?? htmlReadMemory($0, count, nil, "UTF-8", htmlOptions) })
-        else { return PageFragment(html: "", links: PageLinks()) }
-        defer { xmlFreeDoc(doc) }
-        guard let body = LibXML.firstElement(named: "body", in: xmlDocGetRootElement(doc)) else { return PageFragment(html: "", links: PageLinks()) }
-
-        var headingIDs = document.headings.map(\.id)[...]
-        var unwrapped: [xmlNodePtr] = []
-        var pictures: [(element: xmlNodePtr, image: ResponsiveImage)] = []
-        LibXML.forEachElement(below: body) { element in
-            let name = LibXML.name(of: element)
-            if name.count == 2, name.first == "h", let level = name.last?.wholeNumberValue, (1...6).contains(level),
-               let id = headingIDs.popFirst() {
-                LibXML.setAttribute("id", to: id, on: element)
-                if headingShift != 0 { LibXML.rename(element, to: "h\(min(6, max(1, level + headingShift)))") }
-            }
-            if let id = LibXML.attribute("id", of: element), !idPrefix.isEmpty {
-                LibXML.setAttribute("id", to: idPrefix + id, on: element)
-            }
-            if name == "a", let href = LibXML.attribute("href", of: element) {
-                if href.hasPrefix("#") {
-                    LibXML.setAttribute("href", to: "#" + idPrefix + href.dropFirst(), on: element)
-                    if let label = footnoteBackLabel, LibXML.attribute("class", of: element) == "footnote-backref" {
-                        LibXML.setAttribute("aria-label", to: label, on: element)
-                    }
-                } else {
-                    if !apply(rewriteLink(href, false), attribute: "href", on: element) { unwrapped.append(element) }
-                }
-            }
-            if name == "img", let src = LibXML.attribute("src", of: element) {
-                let action = rewriteLink(src, true)
-                if case .picture(let image) = action { pictures.append((element, image)) }
-                else if !apply(action, attribute: "src", on: element) { unwrapped.append(element) }
-            }
-        }
-        // Unwrapping changes the tree, so it waits until the walk is over.
-        unwrapped.forEach(LibXML.replaceByContent)
-        var links = PageLinks()
-        for (element, image) in pictures { links.add(PictureElement.expand(element, into: image)) }
-        LibXML.forEachElement(below: body) { element in
-            links.record(element: LibXML.name(of: element)) { LibXML.attribute($0, of: element) }
-        }
-        return PageFragment(html: LibXML.serialiseChildren(of: body), links: links)
+        var walk = Walk(rewriter: self, headingIDs: document.headings.map(\.id)[...])
+        walk.write(document.tree.nodes)
+        // The pictures' `<source>`s first, then every element as written: the order the link
+        // check has always read them in.
+        var links = walk.pictureLinks
+        links.add(walk.elementLinks)
+        return PageFragment(html: walk.writer.text, links: links)
     }
 
-    /// False when the element is to be unwrapped.
-    private func apply(_ action: LinkAction, attribute: String, on element: xmlNodePtr) -> Bool {
-        switch action {
-        case .keep: return true
-        case .replace(let value): LibXML.setAttribute(attribute, to: value, on: element); return true
-        case .unwrap: return false
-        case .picture(let image): LibXML.setAttribute(attribute, to: image.src, on: element); return true
+    /// One pass over a body's tree: each element rewritten as it is written.
+    private struct Walk {
+        let rewriter: HTMLRewriter
+        var headingIDs: ArraySlice<String>
+        var writer = XHTMLWriter()
+        var pictureLinks = PageLinks()
+        var elementLinks = PageLinks()
+
+        mutating func write(_ nodes: [BodyTree.Node]) {
+            for node in nodes {
+                guard case .element(let element) = node else {
+                    writer.write(node)
+                    continue
+                }
+                write(element)
+            }
+        }
+
+        private mutating func write(_ original: BodyTree.Element) {
+            var element = original
+            let name = element.name
+            let idPrefix = rewriter.idPrefix
+            if name.utf8.count == 2, name.first == "h", let level = name.last?.wholeNumberValue, (1...6).contains(level),
+               let id = headingIDs.popFirst() {
+                element[attribute: "id"] = id
+                if rewriter.headingShift != 0 { element.name = "h\(min(6, max(1, level + rewriter.headingShift)))" }
+            }
+            if let id = element[attribute: "id"], !idPrefix.isEmpty {
+                element[attribute: "id"] = idPrefix + id
+            }
+            if name == "a", let href = element[attribute: "href"] {
+                if href.hasPrefix("#") {
+                    element[attribute: "href"] = "#" + idPrefix + href.dropFirst()
+                    if let label = rewriter.footnoteBackLabel, element[attribute: "class"] == "footnote-backref" {
+                        element[attribute: "aria-label"] = label
+                    }
+                } else if !Self.apply(rewriter.rewriteLink(href, false), attribute: "href", on: &element) {
+                    return unwrap(element)
+                }
+            }
+            if name == "img", let src = element[attribute: "src"] {
+                let action = rewriter.rewriteLink(src, true)
+                if case .picture(let image) = action {
+                    let (picture, links) = PictureElement.expand(element, into: image)
+                    pictureLinks.add(links)
+                    // Of Folio's own making: nothing in it is rewritten.
+                    return writeAsIs(picture, rewritingChildren: false)
+                }
+                if !Self.apply(action, attribute: "src", on: &element) { return unwrap(element) }
+            }
+            writeAsIs(element, rewritingChildren: true)
+        }
+
+        /// An element rewritten already, and its children: rewritten in turn, or as they are.
+        private mutating func writeAsIs(_ element: BodyTree.Element, rewritingChildren: Bool) {
+            elementLinks.record(element: element.name) { element[attribute: $0] }
+            writer.startTag(element.name, attributes: element.attributes)
+            if !element.children.isEmpty { writer.closeStartTag() }
+            for child in element.children {
+                if !rewritingChildren, case .element(let inner) = child {
+                    writeAsIs(inner, rewritingChildren: false)
+                } else {
+                    write([child])
+                }
+            }
+            writer.endTag(element.name, hasChildren: !element.children.isEmpty)
+        }
+
+        /// What a reader should still see of an element that cannot stay: an image's alt text,
+        /// any other element's children.
+        private mutating func unwrap(_ element: BodyTree.Element) {
+            if element.name == "img", let alt = element[attribute: "alt"], !alt.isEmpty { writer.write(.text(alt)) }
+            write(element.children)
+        }
+
+        /// False when the element is to be unwrapped.
+        private static func apply(_ action: LinkAction, attribute: String, on element: inout BodyTree.Element) -> Bool {
+            switch action {
+            case .keep: return true
+            case .replace(let value): element[attribute: attribute] = value; return true
+            case .unwrap: return false
+            case .picture(let image): element[attribute: attribute] = image.src; return true
+            }
         }
     }
 }

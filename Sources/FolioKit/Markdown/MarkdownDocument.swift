@@ -19,16 +19,31 @@ public struct MarkdownDocument: Sendable {
         public var id: String
     }
 
-    /// cmark-gfm's HTML as well-formed XHTML (`BodyXHTML`): only the elements and attributes of
+    /// cmark-gfm's HTML read into a tree (`BodyXHTML`): only the elements and attributes of
     /// `MarkupAllowList`, no raw HTML, no URL with another scheme than http(s), mailto or tel;
     /// destinations not yet rewritten, headings without ids (`HTMLRewriter` adds them).
-    public var html: String
+    public var tree: BodyTree
     public var references: [Reference]
     public var headings: [Heading]
     /// The words of the body, for search and word counts.
     public var plainText: String
 
+    public init(tree: BodyTree, references: [Reference], headings: [Heading], plainText: String) {
+        self.tree = tree
+        self.references = references
+        self.headings = headings
+        self.plainText = plainText
+    }
+
+    /// A body given as markup (well-formed XHTML, or HTML), read with libxml2.
+    public init(html: String, references: [Reference], headings: [Heading], plainText: String) {
+        self.init(tree: BodyTree(markup: html), references: references, headings: headings, plainText: plainText)
+    }
+
+    /// The tree as well-formed XHTML.
+    public var html: String { tree.xhtml }
+
     public var anchorIDs: Set<String> { Set(headings.map(\.id)) }
 
-    public static let empty = MarkdownDocument(html: "", references: [], headings: [], plainText: "")
+    public static let empty = MarkdownDocument(tree: .empty, references: [], headings: [], plainText: "")
 }

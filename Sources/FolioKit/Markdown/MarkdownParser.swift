@@ -36,13 +36,13 @@ public enum MarkdownParser {
             var collector = TreeCollector(file: file, lineOffset: firstLine - 1, lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) })
             collector.walk(root)
 
-            var html = ""
+            var tree = BodyTree.empty
             if let rendered = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser)) {
-                html = BodyXHTML.make(fromCmarkHTML: String(cString: rendered), headingIDs: Set(collector.headings.map(\.id)))
+                tree = BodyXHTML.make(fromCmarkHTML: String(cString: rendered), headingIDs: Set(collector.headings.map(\.id)))
                 free(rendered)
             }
             return MarkdownDocument(
-                html: html,
+                tree: tree,
                 references: collector.references,
                 headings: collector.headings,
                 plainText: PlainText.of(root)
