@@ -6,6 +6,10 @@
 struct XHTMLWriter {
     private(set) var bytes: [UInt8] = []
 
+    init(capacity: Int = 4_096) {
+        bytes.reserveCapacity(capacity)
+    }
+
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The elements libxml2 writes as `<name />` when they have no children.
@@ -64,18 +68,28 @@ struct XHTMLWriter {
         bytes.append(UInt8(ascii: ">"))
     }
 
+    /// Runs that need no escaping, most of a body, are copied whole.
     private mutating func appendEscaped(_ text: String, inAttribute: Bool) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): bytes += "&amp;".utf8
-            case UInt8(ascii: "<"): bytes += "&lt;".utf8
-            case UInt8(ascii: ">"): bytes += "&gt;".utf8
-            case 13: bytes += "&#13;".utf8
-            case UInt8(ascii: "\"") where inAttribute: bytes += "&quot;".utf8
-            case 10 where inAttribute: bytes += "&#10;".utf8
-            case 9 where inAttribute: bytes += "&#9;".utf8
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { source in
+            var runStart = 0
+            for index in source.indices {
+                let entity: StaticString
+                switch source[index] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case 13: entity = "&#13;"
+                case UInt8(ascii: "\"") where inAttribute: entity = "&quot;"
+                case 10 where inAttribute: entity = "&#10;"
+                case 9 where inAttribute: entity = "&#9;"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                bytes.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                runStart = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
         }
     }
 }
