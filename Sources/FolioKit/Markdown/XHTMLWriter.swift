@@ -68,28 +68,18 @@ struct XHTMLWriter {
         bytes.append(UInt8(ascii: ">"))
     }
 
-    /// Runs that need no escaping, most of a body, are copied whole.
     private mutating func appendEscaped(_ text: String, inAttribute: Bool) {
-        var text = text
-        text.withUTF8 { source in
-            var runStart = 0
-            for index in source.indices {
-                let entity: StaticString
-                switch source[index] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case 13: entity = "&#13;"
-                case UInt8(ascii: "\"") where inAttribute: entity = "&quot;"
-                case 10 where inAttribute: entity = "&#10;"
-                case 9 where inAttribute: entity = "&#9;"
-                default: continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
-                bytes.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                runStart = index + 1
+        ByteEscaping.append(text, to: &bytes) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case 13: "&#13;"
+            case UInt8(ascii: "\"") where inAttribute: "&quot;"
+            case 10 where inAttribute: "&#10;"
+            case 9 where inAttribute: "&#9;"
+            default: nil
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
         }
     }
 }
