@@ -98,7 +98,13 @@ public enum SitePaths {
 
     /// How many folders down a page sits: relative links from two pages of one depth are equal.
     public static func depth(of page: String) -> Int {
-        page.split(separator: "/").count - 1
+        // Its non-empty parts, less one, counted on the bytes: every link of every page asks.
+        var parts = 0
+        var inPart = false
+        for byte in page.utf8 {
+            if byte == UInt8(ascii: "/") { inPart = false } else if !inPart { inPart = true; parts += 1 }
+        }
+        return parts - 1
     }
 
     private static let hrefAllowed: CharacterSet = {

@@ -37,20 +37,23 @@ extension SiteRenderer {
     /// that follow it in each of its sectors' lists, so the cost per page stays constant however
     /// large the programme grows.
     private func related(to project: Project) -> [Project] {
-        var shared: [String: (project: Project, count: Int, rank: Int)] = [:]
+        // Candidates are kept by where they stand in their sector's list: a project (every one
+        // of its fields) is copied only once it is chosen.
+        var shared: [String: (sector: String, position: Int, count: Int, rank: Int)] = [:]
         var rank = 0
+        let sectors = Set(project.sectorIDs)
         for sector in project.sectorIDs {
-            let list = index.bySector[sector] ?? []
-            guard let position = index.sectorPositions[sector]?[project.slug] else { continue }
+            guard let list = index.bySector[sector], let position = index.sectorPositions[sector]?[project.slug] else { continue }
             for step in 1...min(8, max(list.count - 1, 1)) where list.count > 1 {
-                let other = list[(position + step) % list.count]
-                guard other.slug != project.slug else { continue }
+                let otherPosition = (position + step) % list.count
+                let slug = list[otherPosition].slug
+                guard slug != project.slug else { continue }
                 rank += 1
-                let entry = shared[other.slug] ?? (other, 0, rank)
-                shared[other.slug] = (other, entry.count + Set(other.sectorIDs).intersection(project.sectorIDs).count, entry.rank)
+                let entry = shared[slug] ?? (sector, otherPosition, 0, rank)
+                shared[slug] = (entry.sector, entry.position, entry.count + Set(list[otherPosition].sectorIDs).intersection(sectors).count, entry.rank)
             }
         }
-        return shared.values.sorted { ($1.count, $0.rank) < ($0.count, $1.rank) }.prefix(4).map(\.project)
+        return shared.values.sorted { ($1.count, $0.rank) < ($0.count, $1.rank) }.prefix(4).map { index.bySector[$0.sector]![$0.position] }
     }
 
     /// `{title, href}` of the project before or after, for the pager.
