@@ -66,8 +66,8 @@ public enum Pipeline {
     }
 
     /// Loads and validates a content folder; writes nothing.
-    public static func check(contentFolder: URL, reusing cache: LoadCache? = nil) -> CheckResult {
-        let loaded = ContentLoader.load(from: contentFolder, reusing: cache)
+    public static func check(contentFolder: URL, reusing cache: LoadCache? = nil, bodies: ParsedBodies? = nil) -> CheckResult {
+        let loaded = ContentLoader.load(from: contentFolder, reusing: cache, bodies: bodies)
         var diagnostics = loaded.diagnostics
         if let content = loaded.content { diagnostics += ContentValidator.validate(content) }
         let paths = DisplayPaths(contentFolder: contentFolder)
@@ -101,10 +101,14 @@ public enum Pipeline {
 
     private static func buildLocked(_ options: BuildOptions, output: OutputFolder) -> BuildReport {
         var clock = StageTimes()
-        let checked = check(contentFolder: options.content, reusing: options.loadCache)
-        clock.end("load and validate")
+        let bodies = ParsedBodies(file: CacheFolder(output: options.output).file(ParsedBodies.fileName))
+        let checked = check(contentFolder: options.content, reusing: options.loadCache, bodies: bodies)
+        // Kept for the next build while this one renders; a cache not written costs it only time.
+        let savingBodies = BackgroundTask { try? bodies.save() }
+        clock.end("load and validate (\(bodies.reused) bodies parsed by the last build)")
         let (theme, themeDiagnostics) = Theme.load(from: options.layouts, languages: checked.content?.config.languageCodes ?? [])
         var report = BuildReport(diagnostics: checked.diagnostics + themeDiagnostics.map(displayLayoutPath))
+        defer { savingBodies.wait() }
         guard let content = checked.content, let theme, !report.diagnostics.hasErrors else { return report }
 
         let paths = DisplayPaths(contentFolder: options.content)

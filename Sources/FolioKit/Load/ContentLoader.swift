@@ -9,8 +9,9 @@ public enum ContentLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    /// `cache`: files parsed by an earlier load of the same folder, reused when unchanged.
-    public static func load(from root: URL, reusing cache: LoadCache? = nil) -> Result {
+    /// `cache`: files parsed by an earlier load of the same folder, reused when unchanged;
+    /// `bodies`: the bodies an earlier build parsed, reused when unchanged.
+    public static func load(from root: URL, reusing cache: LoadCache? = nil, bodies: ParsedBodies? = nil) -> Result {
         let log = DiagnosticLog()
         let folder = ContentFolder.read(root, log: log)
         var diagnostics = log.diagnostics
@@ -26,10 +27,10 @@ public enum ContentLoader {
             return MetricsLoader.load(source, log: log)
         } ?? .empty
 
-        let projects = loadAll(folder.projects, cache: cache?.projects, with: ProjectLoader.load)
-        let news = loadAll(folder.news, cache: cache?.news, with: NewsLoader.load)
-        let pages = loadAll(folder.pages, cache: cache?.pages, with: PageLoader.load)
-        let translations = loadAll(folder.translations, cache: cache?.translations, with: TranslationLoader.load)
+        let projects = loadAll(folder.projects, cache: cache?.projects, bodies: bodies, with: { ProjectLoader.load($0, log: $1, bodies: $2) })
+        let news = loadAll(folder.news, cache: cache?.news, bodies: bodies, with: { NewsLoader.load($0, log: $1, bodies: $2) })
+        let pages = loadAll(folder.pages, cache: cache?.pages, bodies: bodies, with: { PageLoader.load($0, log: $1, bodies: $2) })
+        let translations = loadAll(folder.translations, cache: cache?.translations, bodies: bodies, with: { TranslationLoader.load($0, log: $1, bodies: $2) })
         diagnostics += projects.diagnostics + news.diagnostics + pages.diagnostics + translations.diagnostics
 
         guard let config else { return Result(content: nil, diagnostics: diagnostics) }
@@ -49,11 +50,12 @@ public enum ContentLoader {
     }
 
     private static func loadAll<Item: Sendable>(
-        _ sources: [SourceFile], cache: ParsedFiles<Item>?, with load: @escaping @Sendable (SourceFile, DiagnosticLog) -> Item?
+        _ sources: [SourceFile], cache: ParsedFiles<Item>?, bodies: ParsedBodies?,
+        with load: @escaping @Sendable (SourceFile, DiagnosticLog, ParsedBodies?) -> Item?
     ) -> (items: [Item], diagnostics: [Diagnostic]) {
         let parse: @Sendable (SourceFile) -> ParsedFiles<Item>.Parse = { source in
             let log = DiagnosticLog()
-            let item = load(source, log)
+            let item = load(source, log, bodies)
             return (item, log.diagnostics)
         }
         let results = sources.concurrentMap { source -> LoadedFile<Item> in

@@ -3,7 +3,8 @@ struct MarkdownFile {
     var frontMatter: YAMLMap
     var body: MarkdownDocument
 
-    static func read(_ source: SourceFile, log: DiagnosticLog) -> MarkdownFile? {
+    /// `bodies`: bodies an earlier build parsed, reused when unchanged.
+    static func read(_ source: SourceFile, log: DiagnosticLog, bodies: ParsedBodies? = nil) -> MarkdownFile? {
         let parts: FrontMatter
         switch FrontMatter.split(source.text) {
         case .success(let split):
@@ -24,7 +25,8 @@ struct MarkdownFile {
         guard let map = YAMLMap(root, file: source.path, lineOffset: parts.yamlFirstLine - 1, log: log, what: "front matter") else {
             return nil
         }
-        let body = MarkdownParser.parse(parts.body, file: source.path, firstLine: parts.bodyFirstLine, log: log)
+        let body = bodies?.parse(parts.body, file: source.path, firstLine: parts.bodyFirstLine, log: log)
+            ?? MarkdownParser.parse(parts.body, file: source.path, firstLine: parts.bodyFirstLine, log: log)
         return MarkdownFile(frontMatter: map, body: body)
     }
 }

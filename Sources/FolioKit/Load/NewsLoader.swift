@@ -3,8 +3,8 @@ enum NewsLoader {
     static let keys = ["title", "date", "summary", "tags", "image", "event"]
     static let eventKeys = ["start", "end", "place"]
 
-    static func load(_ source: SourceFile, log: DiagnosticLog) -> NewsItem? {
-        guard let file = MarkdownFile.read(source, log: log) else { return nil }
+    static func load(_ source: SourceFile, log: DiagnosticLog, bodies: ParsedBodies? = nil) -> NewsItem? {
+        guard let file = MarkdownFile.read(source, log: log, bodies: bodies) else { return nil }
         let map = file.frontMatter
         map.rejectUnknownKeys(allowed: keys)
 

@@ -2,8 +2,8 @@
 enum PageLoader {
     static let keys = ["title", "menu_order"]
 
-    static func load(_ source: SourceFile, log: DiagnosticLog) -> Page? {
-        guard let file = MarkdownFile.read(source, log: log) else { return nil }
+    static func load(_ source: SourceFile, log: DiagnosticLog, bodies: ParsedBodies? = nil) -> Page? {
+        guard let file = MarkdownFile.read(source, log: log, bodies: bodies) else { return nil }
         let map = file.frontMatter
         map.rejectUnknownKeys(allowed: keys)
         let title = map.string("title", required: true)

@@ -4,8 +4,8 @@ enum ProjectLoader {
                        "stage", "partners", "website", "image", "tags"]
     static let partnerKeys = ["name", "country", "url", "role"]
 
-    static func load(_ source: SourceFile, log: DiagnosticLog) -> Project? {
-        guard let file = MarkdownFile.read(source, log: log) else { return nil }
+    static func load(_ source: SourceFile, log: DiagnosticLog, bodies: ParsedBodies? = nil) -> Project? {
+        guard let file = MarkdownFile.read(source, log: log, bodies: bodies) else { return nil }
         let map = file.frontMatter
         map.rejectUnknownKeys(allowed: keys)
 

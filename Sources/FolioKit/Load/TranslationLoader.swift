@@ -19,8 +19,8 @@ enum TranslationLoader {
         }
     }
 
-    static func load(_ source: SourceFile, log: DiagnosticLog) -> Translation? {
-        guard let name = TranslationName(path: source.path), let file = MarkdownFile.read(source, log: log) else { return nil }
+    static func load(_ source: SourceFile, log: DiagnosticLog, bodies: ParsedBodies? = nil) -> Translation? {
+        guard let name = TranslationName(path: source.path), let file = MarkdownFile.read(source, log: log, bodies: bodies) else { return nil }
         let map = file.frontMatter
         let words = wordKeys(name.section)
         let sourcePath = "\(name.section.rawValue)/\(name.slug).md"
