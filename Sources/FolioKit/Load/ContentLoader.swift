@@ -12,7 +12,7 @@ public enum ContentLoader {
     /// `cache`: files parsed by an earlier load of the same folder, reused when unchanged.
     public static func load(from root: URL, reusing cache: LoadCache? = nil) -> Result {
         let log = DiagnosticLog()
-        let folder = ContentFolder.read(root, log: log)
+        let folder = ContentFolder.read(root, log: log, texts: cache?.texts)
         var diagnostics = log.diagnostics
 
         let config: SiteConfig? = folder.siteConfig.flatMap { source in

@@ -3,7 +3,9 @@ import Foundation
 /// Content files parsed by an earlier load, reused while their text is unchanged: `folio serve`
 /// loads the content again after every save, and parsing (YAML, Markdown) is most of a load.
 /// A file's parse depends only on its path and text, so the result is the same either way.
+/// Files whose stamp is unchanged are not even read again (`TextFileCache`).
 public final class LoadCache: Sendable {
+    let texts = TextFileCache()
     let projects = ParsedFiles<Project>()
     let news = ParsedFiles<NewsItem>()
     let pages = ParsedFiles<Page>()

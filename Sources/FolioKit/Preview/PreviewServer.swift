@@ -16,7 +16,10 @@ public actor PreviewServer {
     private var loadProblems: [String] = []
     /// Errors of the last whole build.
     private var buildProblems: [String] = []
-    private var stamps: FolderStamps?
+    /// The content and layouts folders' stamps when they were last loaded.
+    private var stamps: [FolderStamps] = []
+    private let watch = FolderWatch()
+    private let layouts = CompiledLayouts()
     /// The pages of the content as last saved, until the build behind them has written them.
     private var pages: PreviewPages?
     /// The last successful build: its EPUB and PDF sizes show on the pages rendered from memory.
@@ -37,7 +40,8 @@ public actor PreviewServer {
 
     /// Builds once, then serves until cancelled.
     public func run() async throws {
-        stamps = FolderStamps([options.content, options.layouts])
+        stamps = currentStamps()
+        watch.watch(stamps.flatMap(\.folders))
         finish(await build())
         await server.appendRoute("GET /__folio/status") { [weak self] _ in
             guard let self else { return HTTPResponse(statusCode: .notFound) }
@@ -45,11 +49,14 @@ public actor PreviewServer {
         }
         await server.appendRoute("GET *") { [weak self] request in
             guard let self else { return HTTPResponse(statusCode: .notFound) }
-            return await self.fileResponse(for: request.path)
+            let (pages, version) = await self.shown()
+            return Self.fileResponse(for: request.path, output: self.options.output, pages: pages, version: version)
         }
-        let watcher = Task { [weak self] in
+        let watcher = Task { [weak self, watch] in
             while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 100_000_000)
+                // The stamps are looked at 0.1 s after the last look at the latest, sooner when
+                // the system says that something changed.
+                await watch.wait(seconds: 0.1)
                 await self?.showChanges()
             }
         }
@@ -69,12 +76,13 @@ public actor PreviewServer {
 
     /// After a save: the new pages from memory at once, then the whole build behind them.
     private func showChanges() async {
-        let current = FolderStamps([options.content, options.layouts])
+        let current = currentStamps()
         guard current != stamps else { return }
         stamps = current
-        let options = options, lastBuild = lastBuild
+        watch.watch(current.flatMap(\.folders))
+        let options = options, lastBuild = lastBuild, layouts = layouts
         // Off the actor, so that pages are served meanwhile.
-        let loaded = await Task.detached { PreviewPages.load(options, lastBuild: lastBuild) }.value
+        let loaded = await Task.detached { PreviewPages.load(options, lastBuild: lastBuild, layouts: layouts) }.value
         loadProblems = Self.errorLines(loaded.diagnostics)
         guard let fresh = loaded.pages else {
             onBuild(Pipeline.BuildReport(diagnostics: loaded.diagnostics))
@@ -84,6 +92,9 @@ public actor PreviewServer {
         version += 1
         // The next build says whether the new content has problems the load cannot see.
         buildProblems = []
+        // The pages an editor most likely opens next are made before the build takes the cores
+        // (a request for one meanwhile waits for the same work, not for the build).
+        await Task.detached { fresh.prepare() }.value
         buildBehind()
     }
 
@@ -134,12 +145,23 @@ public actor PreviewServer {
         return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .init("Cache-Control"): "no-store"], body: body)
     }
 
-    private func fileResponse(for requestPath: String) -> HTTPResponse {
+    /// Taken before loading: a save during the load gives other stamps at the next look.
+    private func currentStamps() -> [FolderStamps] {
+        [FolderStamps(options.content), FolderStamps(options.layouts)]
+    }
+
+    /// What a page request is answered from: rendered off the actor, so that a page being made
+    /// does not hold up the status requests.
+    private func shown() -> (pages: PreviewPages?, version: Int) {
+        (pages, version)
+    }
+
+    private nonisolated static func fileResponse(for requestPath: String, output: URL, pages: PreviewPages?, version: Int) -> HTTPResponse {
         var path = requestPath.removingPercentEncoding ?? requestPath
         if path.hasSuffix("/") { path += "index.html" }
         let parts = path.split(separator: "/").map(String.init)
         guard !parts.contains("..") else { return HTTPResponse(statusCode: .forbidden) }
-        let url = parts.reduce(options.output) { $0.appendingPathComponent($1) }
+        let url = parts.reduce(output) { $0.appendingPathComponent($1) }
         guard var data = pages?.page(at: parts.joined(separator: "/")) ?? FileManager.default.contents(atPath: url.path) else {
             return HTTPResponse(statusCode: .notFound, body: Data("not found".utf8))
         }
