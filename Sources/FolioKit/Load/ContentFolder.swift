@@ -38,9 +38,8 @@ struct ContentFolder {
                 folder.siteConfig = readText(entry.url, name, log)
             case "projects", "news", "pages":
                 let read = markdownFiles(in: entry.url, section: name, root: root, log: log, readText: readText)
-                let isTranslation = read.map { TranslationName(path: $0.path) != nil }
-                let files = zip(read, isTranslation).filter { !$1 }.map(\.0)
-                folder.translations += zip(read, isTranslation).filter { $1 }.map(\.0)
+                let files = read.filter { !$0.isTranslation }.map(\.file)
+                folder.translations += read.filter(\.isTranslation).map(\.file)
                 switch name {
                 case "projects": folder.projects = files
                 case "news": folder.news = files
@@ -79,8 +78,10 @@ struct ContentFolder {
     }
 
     private static func markdownFiles(in url: URL, section: String, root: URL, log: DiagnosticLog,
-                                      readText: @escaping @Sendable (URL, String, DiagnosticLog) -> SourceFile?) -> [SourceFile] {
-        var candidates: [(url: URL, path: String)] = []
+                                      readText: @escaping @Sendable (URL, String, DiagnosticLog) -> SourceFile?)
+        -> [(file: SourceFile, isTranslation: Bool)] {
+        // Whether a file is a translation is decided once here (the preview lists 6,000 files per save).
+        var candidates: [(url: URL, path: String, isTranslation: Bool)] = []
         for entry in FileTree.entries(of: url, within: root) {
             let path = "\(section)/\(entry.name)"
             switch entry.kind {
@@ -99,21 +100,21 @@ struct ContentFolder {
             }
             let slug = String(entry.name.dropLast(3))
             if TranslationName(path: path) != nil {
-                candidates.append((entry.url, path))
+                candidates.append((entry.url, path, true))
                 continue
             }
             if let problem = Slug.problem(with: slug, section: section) {
                 log.error(at: SourceLocation(file: path), problem.message, suggestion: problem.suggestion.map { "\($0).md" })
                 continue
             }
-            candidates.append((entry.url, path))
+            candidates.append((entry.url, path, false))
         }
         // Read on all cores; the files and their problems stay in name order.
-        let read = candidates.concurrentMap { candidate -> (file: SourceFile?, diagnostics: [Diagnostic]) in
+        let read = candidates.concurrentMap { candidate -> (file: SourceFile?, isTranslation: Bool, diagnostics: [Diagnostic]) in
             let fileLog = DiagnosticLog()
-            return (readText(candidate.url, candidate.path, fileLog), fileLog.diagnostics)
+            return (readText(candidate.url, candidate.path, fileLog), candidate.isTranslation, fileLog.diagnostics)
         }
         log.append(contentsOf: read.flatMap(\.diagnostics))
-        return read.compactMap(\.file)
+        return read.compactMap { read in read.file.map { ($0, read.isTranslation) } }
     }
 }

@@ -47,9 +47,9 @@ struct FileStamp: Equatable, Sendable {
     /// kernel's clock tick, not the nanosecond: a second write of the same size within the tick of
     /// the first leaves every field as it was. A file last changed well before `now` cannot be
     /// written again within that tick any more (the "racily clean" files of git's index).
-    func isSettled(at now: Date = Date()) -> Bool {
+    func isSettled(at now: Date = Date(), after seconds: Double = settlingSeconds) -> Bool {
         let latest = max(modified, changed)
-        return Double(latest.seconds) + Double(latest.nanoseconds) / 1e9 < now.timeIntervalSince1970 - Self.settlingSeconds
+        return Double(latest.seconds) + Double(latest.nanoseconds) / 1e9 < now.timeIntervalSince1970 - seconds
     }
 
     /// Far beyond any clock tick, and short enough that a file saved a moment ago is read again

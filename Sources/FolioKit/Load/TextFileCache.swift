@@ -9,6 +9,12 @@ import Foundation
 final class TextFileCache: @unchecked Sendable {
     private let lock = NSLock()
     private var byPath: [String: (location: String, stamp: FileStamp, file: SourceFile)] = [:]
+    private let settlingSeconds: Double
+
+    /// `settlingSeconds`: how long ago a file must have been written to be kept (see `FileStamp`).
+    init(settlingSeconds: Double = FileStamp.settlingSeconds) {
+        self.settlingSeconds = settlingSeconds
+    }
 
     /// `TextFile.read`'s result, or the one kept from the last read of the same, unchanged file.
     func read(_ url: URL, path: String, log: DiagnosticLog) -> SourceFile? {
@@ -19,7 +25,7 @@ final class TextFileCache: @unchecked Sendable {
         }
         let file = TextFile.read(url, path: path, log: log)
         lock.withLock {
-            if let file, let stamp, stamp.isPlainFile, stamp.isSettled() {
+            if let file, let stamp, stamp.isPlainFile, stamp.isSettled(after: settlingSeconds) {
                 byPath[path] = (url.path, stamp, file)
             } else {
                 byPath[path] = nil

@@ -7,6 +7,12 @@ import Foundation
 final class CompiledLayouts: @unchecked Sendable {
     private let lock = NSLock()
     private var kept: (stamps: FolderStamps, languages: [String], theme: Theme?, diagnostics: [Diagnostic])?
+    private let settlingSeconds: Double
+
+    /// `settlingSeconds`: how long ago the files must have been written to be trusted (`FileStamp`).
+    init(settlingSeconds: Double = FileStamp.settlingSeconds) {
+        self.settlingSeconds = settlingSeconds
+    }
 
     /// `Theme.load`'s result for the folder as it is now.
     func load(from folder: URL, languages: [String]) -> (theme: Theme?, diagnostics: [Diagnostic]) {
@@ -17,7 +23,7 @@ final class CompiledLayouts: @unchecked Sendable {
         }
         let loaded = Theme.load(from: folder, languages: languages)
         // A file saved a moment ago could change again without its stamp showing it.
-        lock.withLock { kept = stamps.isSettled ? (stamps, languages, loaded.theme, loaded.diagnostics) : nil }
+        lock.withLock { kept = stamps.isSettled(after: settlingSeconds) ? (stamps, languages, loaded.theme, loaded.diagnostics) : nil }
         return loaded
     }
 }

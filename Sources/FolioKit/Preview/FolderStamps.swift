@@ -27,7 +27,14 @@ struct FolderStamps: Equatable, Sendable {
             guard !name.hasPrefix(".") else { continue }
             let path = folder + "/" + name
             // The stamp of what a link points to; links to folders are not followed, so no loop.
-            guard let stamp = FileStamp(path: path) else { continue }
+            guard var stamp = FileStamp(path: path) else { continue }
+            if stamp.type == UInt32(S_IFDIR) {
+                // A folder's times change with every file written in it, hidden ones included;
+                // what it holds is stamped file by file.
+                stamp.size = 0
+                stamp.modified = .init(seconds: 0, nanoseconds: 0)
+                stamp.changed = stamp.modified
+            }
             stamps[path] = stamp
             var own = stat()
             if lstat(path, &own) == 0, own.st_mode & S_IFMT == S_IFDIR { add(path) }
@@ -37,5 +44,7 @@ struct FolderStamps: Equatable, Sendable {
 
 extension FolderStamps {
     /// Whether no file here can still change without changing its stamp (`FileStamp.isSettled`).
-    var isSettled: Bool { stamps.values.allSatisfy { $0.isSettled() } }
+    func isSettled(after seconds: Double) -> Bool {
+        stamps.values.allSatisfy { $0.isSettled(after: seconds) }
+    }
 }

@@ -43,6 +43,9 @@ public actor PreviewServer {
         stamps = currentStamps()
         watch.watch(stamps.flatMap(\.folders))
         finish(await build())
+        // Compiles the layouts for the first save now: with five languages that is 80 ms.
+        let options = options, lastBuild = lastBuild, layouts = layouts
+        Task.detached(priority: .background) { _ = PreviewPages.load(options, lastBuild: lastBuild, layouts: layouts) }
         await server.appendRoute("GET /__folio/status") { [weak self] _ in
             guard let self else { return HTTPResponse(statusCode: .notFound) }
             return await self.statusResponse()
