@@ -10,12 +10,13 @@ import Foundation
 public actor PreviewServer {
     public let options: Pipeline.BuildOptions
     private let server: HTTPServer
-    private var version = 0
+    private var version = 0 { didSet { publishStatus() } }
     /// Errors of the content as last saved, which stop its pages from showing; while there are
     /// some, they are what the page shows, even once a build of earlier content ends well.
-    private var loadProblems: [String] = []
+    private var loadProblems: [String] = [] { didSet { publishStatus() } }
     /// Errors of the last whole build.
-    private var buildProblems: [String] = []
+    private var buildProblems: [String] = [] { didSet { publishStatus() } }
+    private let status = PreviewStatus()
     /// The content and layouts folders' stamps when they were last loaded.
     private var stamps: [FolderStamps] = []
     private let watch = FolderWatch()
@@ -46,9 +47,10 @@ public actor PreviewServer {
         // Compiles the layouts for the first save now: with five languages that is 80 ms.
         let options = options, lastBuild = lastBuild, layouts = layouts
         Task.detached(priority: .background) { _ = PreviewPages.load(options, lastBuild: lastBuild, layouts: layouts) }
-        await server.appendRoute("GET /__folio/status") { [weak self] _ in
-            guard let self else { return HTTPResponse(statusCode: .notFound) }
-            return await self.statusResponse()
+        await server.appendRoute("GET /__folio/status") { [status] request in
+            // `after`: the revision the page last saw; the answer waits for the next one.
+            let (snapshot, revision) = await status.next(after: request.query["after"].flatMap { Int($0) }, waitingAtMost: 20)
+            return Self.statusResponse(snapshot, revision: revision)
         }
         await server.appendRoute("GET *") { [weak self] request in
             guard let self else { return HTTPResponse(statusCode: .notFound) }
@@ -67,7 +69,11 @@ public actor PreviewServer {
         try await server.run()
     }
 
-    public func stop() async { await server.stop(timeout: 1) }
+    public func stop() async {
+        // The reload scripts' waiting requests are answered, so that none holds the stop up.
+        status.stop()
+        await server.stop(timeout: 1)
+    }
 
     /// The port actually bound (useful when asked for port 0).
     public func port() async throws -> UInt16 {
@@ -143,8 +149,13 @@ public actor PreviewServer {
         diagnostics.filter { $0.severity == .error }.map { DiagnosticFormat.human.line(for: $0, displayPath: { $0 }) }
     }
 
-    private func statusResponse() -> HTTPResponse {
-        let body = (try? JSONSerialization.data(withJSONObject: ["version": version, "problems": loadProblems.isEmpty ? buildProblems : loadProblems], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    private func publishStatus() {
+        status.publish(PreviewStatus.Snapshot(version: version, problems: loadProblems.isEmpty ? buildProblems : loadProblems))
+    }
+
+    private static func statusResponse(_ snapshot: PreviewStatus.Snapshot, revision: Int) -> HTTPResponse {
+        let fields: [String: Any] = ["version": snapshot.version, "problems": snapshot.problems, "revision": revision]
+        let body = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .init("Cache-Control"): "no-store"], body: body)
     }
 
