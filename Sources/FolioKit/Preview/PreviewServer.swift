@@ -36,7 +36,7 @@ public actor PreviewServer {
         self.options = options
         self.onBuild = onBuild
         // FlyingFox logs every connection, and a stop as a critical error: noise for an editor.
-        server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
+        server = HTTPServer(address: try .inet(ip4: host, port: port), pool: NoDelaySocketPool(pool: HTTPServer.defaultPool()), logger: .disabled)
     }
 
     /// Builds once, then serves until cancelled.
@@ -48,8 +48,9 @@ public actor PreviewServer {
         let options = options, lastBuild = lastBuild, layouts = layouts
         Task.detached(priority: .background) { _ = PreviewPages.load(options, lastBuild: lastBuild, layouts: layouts) }
         await server.appendRoute("GET /__folio/status") { [status] request in
-            // `after`: the revision the page last saw; the answer waits for the next one.
-            let (snapshot, revision) = await status.next(after: request.query["after"].flatMap { Int($0) }, waitingAtMost: 20)
+            // `after`: the revision the page last saw; the answer waits for the next one, for
+            // less than the 15 s after which FlyingFox gives up on a request.
+            let (snapshot, revision) = await status.next(after: request.query["after"].flatMap { Int($0) }, waitingAtMost: 10)
             return Self.statusResponse(snapshot, revision: revision)
         }
         await server.appendRoute("GET *") { [weak self] request in
@@ -119,6 +120,9 @@ public actor PreviewServer {
         }
         building = true
         Task {
+            // The browser reloading the page needs the cores for a moment: the build (seconds
+            // long either way) starts once it has had them.
+            try? await Task.sleep(nanoseconds: Self.reloadGrace)
             var report: Pipeline.BuildReport
             repeat {
                 rebuildWanted = false
@@ -128,6 +132,9 @@ public actor PreviewServer {
             finish(report)
         }
     }
+
+    /// 0.25 s: what a browser took to reload a project page on a busy 2-core machine.
+    static let reloadGrace: UInt64 = 250_000_000
 
     private func build() async -> Pipeline.BuildReport {
         let options = options
