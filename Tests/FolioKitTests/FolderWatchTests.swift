@@ -15,6 +15,24 @@ import Testing
         try "---\ntitle: Saved\n---\n".write(to: projects.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
         await watch.wait(seconds: 600)
     }
+
+    /// An inotify event as the kernel writes it: watch, mask, cookie, name length, padded name.
+    private func event(_ mask: UInt32, _ name: String) -> [UInt8] {
+        var padded: [UInt8] = Array(name.utf8) + [0]
+        while padded.count % 16 != 0 { padded.append(0) }
+        let watch: [UInt8] = [1, 0, 0, 0], cookie: [UInt8] = [0, 0, 0, 0]
+        let maskBytes: [UInt8] = withUnsafeBytes(of: mask.littleEndian) { Array($0) }
+        let lengthBytes: [UInt8] = withUnsafeBytes(of: UInt32(padded.count).littleEndian) { Array($0) }
+        return watch + maskBytes + cookie + lengthBytes + padded
+    }
+
+    @Test func hiddenNamesAndFilesJustMadeAreNoNewsButEverythingElseIs() {
+        let temporary = event(UInt32(IN_CLOSE_WRITE), ".save.tmp"), made = event(UInt32(IN_CREATE), "a.md")
+        #expect(!FolderWatch.matters(ArraySlice(temporary + made)))
+        #expect(FolderWatch.matters(ArraySlice(temporary + event(UInt32(IN_MOVED_TO), "a.md"))))
+        #expect(FolderWatch.matters(ArraySlice(event(UInt32(IN_CREATE) | UInt32(IN_ISDIR), "media"))))
+        #expect(FolderWatch.matters(ArraySlice(event(UInt32(IN_DELETE), "a.md"))))
+    }
     #endif
 
     @Test func theStampsSeeEverySaveButNotHiddenFiles() throws {
