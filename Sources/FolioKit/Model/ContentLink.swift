@@ -27,8 +27,7 @@ public enum ContentLink: Equatable, Sendable {
         if pathPart.hasPrefix("/") { return .outside(destination) }
 
         // NFC, as media names are at load: the path then names the published file byte for byte.
-        // Most links have no escape to decode: Foundation's decoding (a round trip through
-        // NSString) was a tenth of validating a 2,000-project site, which the preview does per save.
+        // Foundation's percent decoding is slow, and most paths have nothing to decode.
         let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? (pathPart.removingPercentEncoding ?? pathPart).nfc : pathPart.nfc
         var components = sourcePath.split(separator: "/").dropLast().map(String.init)
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {

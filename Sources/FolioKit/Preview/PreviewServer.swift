@@ -98,10 +98,11 @@ public actor PreviewServer {
             onBuild(Pipeline.BuildReport(diagnostics: loaded.diagnostics))
             return
         }
+        // The next build says whether the new content has problems the load cannot see (cleared
+        // first: a page reloading for the new version must not find the old build's).
+        buildProblems = []
         pages = fresh
         version += 1
-        // The next build says whether the new content has problems the load cannot see.
-        buildProblems = []
         // The pages an editor most likely opens next are made before the build takes the cores
         // (a request for one meanwhile waits for the same work, not for the build).
         await Task.detached { fresh.prepare() }.value
