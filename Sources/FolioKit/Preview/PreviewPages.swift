@@ -28,9 +28,10 @@ struct PreviewPages: Sendable {
     /// Compiles the layouts for the languages site.yaml lists, so that the first save finds them
     /// compiled (with five languages that takes 80 ms); the content is not loaded for it.
     static func compile(_ layouts: CompiledLayouts, for options: Pipeline.BuildOptions) {
+        // Read only as a load would: a plain file (or a link that `FileTree` allows).
         let log = DiagnosticLog()
-        let config = TextFile.read(options.content.appendingPathComponent("site.yaml"), path: "site.yaml", log: log)
-            .flatMap { SiteConfigLoader.load($0, log: log) }
+        let file = FileTree.entries(of: options.content, within: options.content).first { $0.name == "site.yaml" && $0.kind == .file }
+        let config = file.flatMap { TextFile.read($0.url, path: "site.yaml", log: log) }.flatMap { SiteConfigLoader.load($0, log: log) }
         _ = layouts.load(from: options.layouts, languages: config?.languageCodes ?? [])
     }
 
