@@ -48,10 +48,11 @@ final class FolderWatch: @unchecked Sendable {
             try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
             return
         }
-        let descriptor = descriptor
         // `poll` blocks its thread: on a dispatch thread, not one of Swift's few task threads.
+        // The watch is kept alive meanwhile: closed under a waiting `poll`, its descriptor's
+        // number could be given to another file, whose bytes would then be read here.
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
+            DispatchQueue.global().async { [self] in
                 let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
                 while case let now = DispatchTime.now().uptimeNanoseconds, now < deadline {
                     var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)

@@ -31,7 +31,7 @@ public actor PreviewServer {
     public init(options: Pipeline.BuildOptions, host: String = "127.0.0.1", port: UInt16,
                 onBuild: @escaping @Sendable (Pipeline.BuildReport) -> Void = { _ in }) throws {
         var options = options
-        // Each save reloads the content: only the files it changed are parsed again.
+        // Each save reloads the content: only the files it changed are read and parsed again.
         options.loadCache = options.loadCache ?? LoadCache()
         self.options = options
         self.onBuild = onBuild
