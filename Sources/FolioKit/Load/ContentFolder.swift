@@ -17,7 +17,12 @@ struct ContentFolder {
 
     static let markdownSections = ["projects", "news", "pages"]
 
-    static func read(_ root: URL, log: DiagnosticLog) -> ContentFolder {
+    /// `texts`: files read by an earlier load of the same folder, reused while unchanged.
+    static func read(_ root: URL, log: DiagnosticLog, texts: TextFileCache? = nil) -> ContentFolder {
+        let readText: @Sendable (URL, String, DiagnosticLog) -> SourceFile? = { url, path, log in
+            if let texts { return texts.read(url, path: path, log: log) }
+            return TextFile.read(url, path: path, log: log)
+        }
         var folder = ContentFolder(root: root)
         var sawSiteConfig = false
         for entry in FileTree.entries(of: root, within: root) {
@@ -30,11 +35,11 @@ struct ContentFolder {
             switch name {
             case "site.yaml":
                 sawSiteConfig = true
-                folder.siteConfig = TextFile.read(entry.url, path: name, log: log)
+                folder.siteConfig = readText(entry.url, name, log)
             case "projects", "news", "pages":
-                let read = markdownFiles(in: entry.url, section: name, root: root, log: log)
-                let files = read.filter { TranslationName(path: $0.path) == nil }
-                folder.translations += read.filter { TranslationName(path: $0.path) != nil }
+                let read = markdownFiles(in: entry.url, section: name, root: root, log: log, readText: readText)
+                let files = read.filter { !$0.isTranslation }.map(\.file)
+                folder.translations += read.filter(\.isTranslation).map(\.file)
                 switch name {
                 case "projects": folder.projects = files
                 case "news": folder.news = files
@@ -46,7 +51,7 @@ struct ContentFolder {
                     if case .problem(let reason) = child.kind {
                         log.error(at: SourceLocation(file: path), "'\(path)' \(reason)")
                     } else if child.name == "metrics.yaml" {
-                        folder.metrics = TextFile.read(child.url, path: path, log: log)
+                        folder.metrics = readText(child.url, path, log)
                     } else {
                         log.warning(at: SourceLocation(file: path), "'\(path)' is not read by Folio: data/ holds only metrics.yaml",
                                     suggestion: Suggestion.closest(to: child.name, in: ["metrics.yaml"]))
@@ -72,8 +77,11 @@ struct ContentFolder {
         FileTree.visibleNames(in: url)
     }
 
-    private static func markdownFiles(in url: URL, section: String, root: URL, log: DiagnosticLog) -> [SourceFile] {
-        var candidates: [(url: URL, path: String)] = []
+    private static func markdownFiles(in url: URL, section: String, root: URL, log: DiagnosticLog,
+                                      readText: @escaping @Sendable (URL, String, DiagnosticLog) -> SourceFile?)
+        -> [(file: SourceFile, isTranslation: Bool)] {
+        // Whether a file is a translation is decided once here (the preview lists 6,000 files per save).
+        var candidates: [(url: URL, path: String, isTranslation: Bool)] = []
         for entry in FileTree.entries(of: url, within: root) {
             let path = "\(section)/\(entry.name)"
             switch entry.kind {
@@ -92,21 +100,21 @@ struct ContentFolder {
             }
             let slug = String(entry.name.dropLast(3))
             if TranslationName(path: path) != nil {
-                candidates.append((entry.url, path))
+                candidates.append((entry.url, path, true))
                 continue
             }
             if let problem = Slug.problem(with: slug, section: section) {
                 log.error(at: SourceLocation(file: path), problem.message, suggestion: problem.suggestion.map { "\($0).md" })
                 continue
             }
-            candidates.append((entry.url, path))
+            candidates.append((entry.url, path, false))
         }
         // Read on all cores; the files and their problems stay in name order.
-        let read = candidates.concurrentMap { candidate -> (file: SourceFile?, diagnostics: [Diagnostic]) in
+        let read = candidates.concurrentMap { candidate -> (file: SourceFile?, isTranslation: Bool, diagnostics: [Diagnostic]) in
             let fileLog = DiagnosticLog()
-            return (TextFile.read(candidate.url, path: candidate.path, log: fileLog), fileLog.diagnostics)
+            return (readText(candidate.url, candidate.path, fileLog), candidate.isTranslation, fileLog.diagnostics)
         }
         log.append(contentsOf: read.flatMap(\.diagnostics))
-        return read.compactMap(\.file)
+        return read.compactMap { read in read.file.map { ($0, read.isTranslation) } }
     }
 }

@@ -13,7 +13,7 @@ public enum ContentLoader {
     /// `bodies`: the bodies an earlier build parsed, reused when unchanged.
     public static func load(from root: URL, reusing cache: LoadCache? = nil, bodies: ParsedBodies? = nil) -> Result {
         let log = DiagnosticLog()
-        let folder = ContentFolder.read(root, log: log)
+        let folder = ContentFolder.read(root, log: log, texts: cache?.texts)
         var diagnostics = log.diagnostics
 
         let config: SiteConfig? = folder.siteConfig.flatMap { source in

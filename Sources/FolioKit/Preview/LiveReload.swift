@@ -1,19 +1,21 @@
 /// The script the preview server adds to every HTML page it serves: it asks for the build status
-/// again 0.1 s after each answer (a local request; a save should show at once), reloads when new
-/// pages are ready, and shows build errors over the page (the last good page stays underneath).
+/// again as soon as it has an answer, naming the revision it saw, and the server answers when
+/// there is a new one (`PreviewStatus`); it reloads when new pages are ready, and shows build
+/// errors over the page (the last good page stays underneath).
 enum LiveReload {
     static func inject(into html: String, version: Int) -> String {
         let script = """
         <script>
         (function () {
-          var seen = \(version);
+          var seen = \(version), revision = null;
           function check() {
             var request = new XMLHttpRequest();
-            request.open("GET", "/__folio/status");
+            request.open("GET", "/__folio/status" + (revision === null ? "" : "?after=" + revision));
             request.onload = function () {
               var status = JSON.parse(request.responseText);
               if (status.version !== seen) { location.reload(); return; }
-              setTimeout(check, 100);
+              revision = status.revision;
+              check();
               var overlay = document.getElementById("folio-errors");
               if (status.problems.length === 0) { if (overlay) overlay.remove(); return; }
               if (!overlay) {

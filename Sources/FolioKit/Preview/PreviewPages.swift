@@ -5,41 +5,47 @@ import Foundation
 /// whole build (every page written, the EPUB packed, every link checked), which runs behind it.
 /// Each page is what the build writes for it: the same renderers (one per language), the same model.
 struct PreviewPages: Sendable {
-    /// Every language's pages by their path from the output root: the language's folder and the
-    /// page's path within it (`projects/x.html`, `es/projects/x.html`).
-    private let jobs: [String: (site: SiteRenderer, job: SiteRenderer.PageJob)]
+    /// Every language's pages, default first: a path two languages had would be the first's.
+    private let languages: [LanguagePages]
 
     private init(content: SiteContent, theme: Theme, lastBuild: Pipeline.BuildReport?) {
-        var jobs: [String: (site: SiteRenderer, job: SiteRenderer.PageJob)] = [:]
-        for code in content.config.languageCodes {
-            let (words, language) = TranslatedContent.make(content, in: code)
-            let site = SiteRenderer(content: words, theme: theme.speaking(language.code), language: language,
-                                    images: lastBuild?.images ?? .none)
-            // Pictures, and the EPUB's and PDF's sizes on the home and booklet pages, are the last
-            // build's until the next build has made them.
-            let made = lastBuild?.booklets[language.code]
-            site.epubSize.value = made?.epubBytes
-            site.pdfFacts.value = made?.pdf
-            for job in site.pageJobs() where jobs[language.folder + job.path] == nil {
-                jobs[language.folder + job.path] = (site, job)
-            }
-        }
-        self.jobs = jobs
+        languages = content.config.languageCodes.map { LanguagePages(code: $0, content: content, theme: theme, lastBuild: lastBuild) }
     }
 
     /// Loads and validates content and layouts: the pages, or the problems that stop a build.
-    static func load(_ options: Pipeline.BuildOptions, lastBuild: Pipeline.BuildReport?) -> (pages: PreviewPages?, diagnostics: [Diagnostic]) {
+    /// `layouts`: the layouts as last compiled, reused while unchanged.
+    static func load(_ options: Pipeline.BuildOptions, lastBuild: Pipeline.BuildReport?,
+                     layouts: CompiledLayouts? = nil) -> (pages: PreviewPages?, diagnostics: [Diagnostic]) {
         let checked = Pipeline.check(contentFolder: options.content, reusing: options.loadCache)
-        let (theme, themeDiagnostics) = Theme.load(from: options.layouts, languages: checked.content?.config.languageCodes ?? [])
+        let languages = checked.content?.config.languageCodes ?? []
+        let (theme, themeDiagnostics) = layouts?.load(from: options.layouts, languages: languages)
+            ?? Theme.load(from: options.layouts, languages: languages)
         let diagnostics = checked.diagnostics + themeDiagnostics.map(Pipeline.displayLayoutPath)
         guard let content = checked.content, let theme, !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (PreviewPages(content: content, theme: theme, lastBuild: lastBuild), diagnostics)
     }
 
+    /// Compiles the layouts for the languages site.yaml lists, so that the first save finds them
+    /// compiled (with five languages that takes 80 ms); the content is not loaded for it.
+    static func compile(_ layouts: CompiledLayouts, for options: Pipeline.BuildOptions) {
+        // Read only as a load would: a plain file (or a link that `FileTree` allows).
+        let log = DiagnosticLog()
+        let file = FileTree.entries(of: options.content, within: options.content).first { $0.name == "site.yaml" && $0.kind == .file }
+        let config = file.flatMap { TextFile.read($0.url, path: "site.yaml", log: log) }.flatMap { SiteConfigLoader.load($0, log: log) }
+        _ = layouts.load(from: options.layouts, languages: config?.languageCodes ?? [])
+    }
+
     /// The page at `path` (from the output root, `projects/x.html` or `es/projects/x.html`), if
-    /// the site has one there.
+    /// the site has one there. Only the languages whose folder holds the path are made.
     func page(at path: String) -> Data? {
-        guard let (site, job) = jobs[path] else { return nil }
-        return site.theme.renderPage(job.template, job.context())
+        for language in languages where path.hasPrefix(language.folder) {
+            if let (site, job) = language.job(at: path) { return site.theme.renderPage(job.template, job.context()) }
+        }
+        return nil
+    }
+
+    /// Makes the default language's pages now, the ones an editor most likely looks at.
+    func prepare() {
+        languages.first?.prepare()
     }
 }

@@ -10,13 +10,17 @@ import Foundation
 public actor PreviewServer {
     public let options: Pipeline.BuildOptions
     private let server: HTTPServer
-    private var version = 0
+    private var version = 0 { didSet { publishStatus() } }
     /// Errors of the content as last saved, which stop its pages from showing; while there are
     /// some, they are what the page shows, even once a build of earlier content ends well.
-    private var loadProblems: [String] = []
+    private var loadProblems: [String] = [] { didSet { publishStatus() } }
     /// Errors of the last whole build.
-    private var buildProblems: [String] = []
-    private var stamps: FolderStamps?
+    private var buildProblems: [String] = [] { didSet { publishStatus() } }
+    private let status = PreviewStatus()
+    /// The content and layouts folders' stamps when they were last loaded.
+    private var stamps: [FolderStamps] = []
+    private let watch = FolderWatch()
+    private let layouts = CompiledLayouts()
     /// The pages of the content as last saved, until the build behind them has written them.
     private var pages: PreviewPages?
     /// The last successful build: its EPUB and PDF sizes show on the pages rendered from memory.
@@ -27,29 +31,38 @@ public actor PreviewServer {
     public init(options: Pipeline.BuildOptions, host: String = "127.0.0.1", port: UInt16,
                 onBuild: @escaping @Sendable (Pipeline.BuildReport) -> Void = { _ in }) throws {
         var options = options
-        // Each save reloads the content: only the files it changed are parsed again.
+        // Each save reloads the content: only the files it changed are read and parsed again.
         options.loadCache = options.loadCache ?? LoadCache()
         self.options = options
         self.onBuild = onBuild
         // FlyingFox logs every connection, and a stop as a critical error: noise for an editor.
-        server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
+        server = HTTPServer(address: try .inet(ip4: host, port: port), pool: NoDelaySocketPool(pool: HTTPServer.defaultPool()), logger: .disabled)
     }
 
     /// Builds once, then serves until cancelled.
     public func run() async throws {
-        stamps = FolderStamps([options.content, options.layouts])
+        stamps = currentStamps()
+        watch.watch(stamps.flatMap(\.folders))
         finish(await build())
-        await server.appendRoute("GET /__folio/status") { [weak self] _ in
-            guard let self else { return HTTPResponse(statusCode: .notFound) }
-            return await self.statusResponse()
+        let options = options, layouts = layouts
+        Task.detached(priority: .background) { PreviewPages.compile(layouts, for: options) }
+        await server.appendRoute("GET /__folio/status") { [status] request in
+            // `after`: the revision the page last saw; the answer waits for the next one, for
+            // less than the 15 s after which FlyingFox gives up on a request.
+            let (snapshot, revision) = await status.next(after: request.query["after"].flatMap { Int($0) }, waitingAtMost: 10)
+            return Self.statusResponse(snapshot, revision: revision)
         }
         await server.appendRoute("GET *") { [weak self] request in
             guard let self else { return HTTPResponse(statusCode: .notFound) }
-            return await self.fileResponse(for: request.path)
+            let (pages, version) = await self.shown()
+            return Self.fileResponse(for: request.path, output: self.options.output, pages: pages, version: version)
         }
-        let watcher = Task { [weak self] in
+        let watcher = Task { [weak self, watch] in
             while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 100_000_000)
+                // The stamps are looked at as soon as the system says that something changed;
+                // without word from it, 0.1 s after the last look (1 s when it does give word:
+                // looking at 6,000 files' stamps takes 20 ms or more of a core each time).
+                await watch.wait(seconds: watch.isWatching ? 1 : 0.1)
                 await self?.showChanges()
             }
         }
@@ -57,7 +70,11 @@ public actor PreviewServer {
         try await server.run()
     }
 
-    public func stop() async { await server.stop(timeout: 1) }
+    public func stop() async {
+        // The reload scripts' waiting requests are answered, so that none holds the stop up.
+        status.stop()
+        await server.stop(timeout: 1)
+    }
 
     /// The port actually bound (useful when asked for port 0).
     public func port() async throws -> UInt16 {
@@ -69,21 +86,26 @@ public actor PreviewServer {
 
     /// After a save: the new pages from memory at once, then the whole build behind them.
     private func showChanges() async {
-        let current = FolderStamps([options.content, options.layouts])
+        let current = currentStamps()
         guard current != stamps else { return }
         stamps = current
-        let options = options, lastBuild = lastBuild
+        watch.watch(current.flatMap(\.folders))
+        let options = options, lastBuild = lastBuild, layouts = layouts
         // Off the actor, so that pages are served meanwhile.
-        let loaded = await Task.detached { PreviewPages.load(options, lastBuild: lastBuild) }.value
+        let loaded = await Task.detached { PreviewPages.load(options, lastBuild: lastBuild, layouts: layouts) }.value
         loadProblems = Self.errorLines(loaded.diagnostics)
         guard let fresh = loaded.pages else {
             onBuild(Pipeline.BuildReport(diagnostics: loaded.diagnostics))
             return
         }
+        // The next build says whether the new content has problems the load cannot see (cleared
+        // first: a page reloading for the new version must not find the old build's).
+        buildProblems = []
         pages = fresh
         version += 1
-        // The next build says whether the new content has problems the load cannot see.
-        buildProblems = []
+        // The pages an editor most likely opens next are made before the build takes the cores
+        // (a request for one meanwhile waits for the same work, not for the build).
+        await Task.detached { fresh.prepare() }.value
         buildBehind()
     }
 
@@ -99,6 +121,9 @@ public actor PreviewServer {
         }
         building = true
         Task {
+            // The browser reloading the page needs the cores for a moment: the build (seconds
+            // long either way) starts once it has had them.
+            try? await Task.sleep(nanoseconds: Self.reloadGrace)
             var report: Pipeline.BuildReport
             repeat {
                 rebuildWanted = false
@@ -108,6 +133,9 @@ public actor PreviewServer {
             finish(report)
         }
     }
+
+    /// 0.25 s: what a browser took to reload a project page on a busy 2-core machine.
+    static let reloadGrace: UInt64 = 250_000_000
 
     private func build() async -> Pipeline.BuildReport {
         let options = options
@@ -129,17 +157,33 @@ public actor PreviewServer {
         diagnostics.filter { $0.severity == .error }.map { DiagnosticFormat.human.line(for: $0, displayPath: { $0 }) }
     }
 
-    private func statusResponse() -> HTTPResponse {
-        let body = (try? JSONSerialization.data(withJSONObject: ["version": version, "problems": loadProblems.isEmpty ? buildProblems : loadProblems], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    private func publishStatus() {
+        status.publish(PreviewStatus.Snapshot(version: version, problems: loadProblems.isEmpty ? buildProblems : loadProblems))
+    }
+
+    private static func statusResponse(_ snapshot: PreviewStatus.Snapshot, revision: Int) -> HTTPResponse {
+        let fields: [String: Any] = ["version": snapshot.version, "problems": snapshot.problems, "revision": revision]
+        let body = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .init("Cache-Control"): "no-store"], body: body)
     }
 
-    private func fileResponse(for requestPath: String) -> HTTPResponse {
+    /// Taken before loading: a save during the load gives other stamps at the next look.
+    private func currentStamps() -> [FolderStamps] {
+        [FolderStamps(options.content), FolderStamps(options.layouts)]
+    }
+
+    /// What a page request is answered from: rendered off the actor, so that a page being made
+    /// does not hold up the status requests.
+    private func shown() -> (pages: PreviewPages?, version: Int) {
+        (pages, version)
+    }
+
+    private nonisolated static func fileResponse(for requestPath: String, output: URL, pages: PreviewPages?, version: Int) -> HTTPResponse {
         var path = requestPath.removingPercentEncoding ?? requestPath
         if path.hasSuffix("/") { path += "index.html" }
         let parts = path.split(separator: "/").map(String.init)
         guard !parts.contains("..") else { return HTTPResponse(statusCode: .forbidden) }
-        let url = parts.reduce(options.output) { $0.appendingPathComponent($1) }
+        let url = parts.reduce(output) { $0.appendingPathComponent($1) }
         guard var data = pages?.page(at: parts.joined(separator: "/")) ?? FileManager.default.contents(atPath: url.path) else {
             return HTTPResponse(statusCode: .notFound, body: Data("not found".utf8))
         }

@@ -33,35 +33,46 @@ public struct SiteIndex: Sendable {
     public var partners: [Partner]
 
     public init(_ content: SiteContent) {
-        // Each title lowered once, not at every comparison of the sort.
-        let projects = content.projects.map { (key: $0.title.lowercased(), project: $0) }
-            .sorted { ($0.key, $0.project.slug) < ($1.key, $1.project.slug) }.map(\.project)
+        // Each title lowered once, not at every comparison of the sort; the order is sorted
+        // rather than the projects, which are large to move and copy (the preview makes this
+        // index again after every save).
+        let keys = content.projects.map { $0.title.lowercased() }
+        let projects = content.projects.indices
+            .sorted { (keys[$0], content.projects[$0].slug) < (keys[$1], content.projects[$1].slug) }
+            .map { content.projects[$0] }
         self.projects = projects
-        bySector = Dictionary(grouping: projects.flatMap { p in p.sectorIDs.map { ($0, p) } }, by: \.0).mapValues { $0.map(\.1) }
+        // Every list is filled in project order, each project copied once into it.
+        var bySector: [String: [Project]] = [:], byCountry: [String: [Project]] = [:]
+        var byStage: [String: [Project]] = [:], byCall: [String: [Project]] = [:]
+        for project in projects {
+            for sector in project.sectors { bySector[sector.value, default: []].append(project) }
+            for country in project.countries { byCountry[country.value, default: []].append(project) }
+            if let stage = project.stage { byStage[stage.value, default: []].append(project) }
+            byCall[project.call, default: []].append(project)
+        }
+        self.bySector = bySector
+        self.byCountry = byCountry
+        self.byStage = byStage
         sectorPositions = bySector.mapValues { list in
             Dictionary(list.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         }
-        byCountry = Dictionary(grouping: projects.flatMap { p in p.countryCodes.map { ($0, p) } }, by: \.0).mapValues { $0.map(\.1) }
-        byStage = Dictionary(grouping: projects.compactMap { p in p.stage.map { ($0.value, p) } }, by: \.0).mapValues { $0.map(\.1) }
         countries = byCountry.keys.sorted()
 
         var usedSlugs: Set<String> = []
-        calls = Dictionary(grouping: projects, by: \.call).keys.sorted().map { name in
+        calls = byCall.keys.sorted().map { name in
             var slug = FileName.bounded(Slug.suggest(for: name) ?? "call")
             let base = slug
             var n = 2
             while !usedSlugs.insert(slug).inserted { slug = "\(base)-\(n)"; n += 1 }
-            return Call(name: name, slug: slug, projects: projects.filter { $0.call == name })
+            return Call(name: name, slug: slug, projects: byCall[name] ?? [])
         }
 
         var partnerProjects: [String: (name: String, country: String, url: String?, projects: [Project])] = [:]
         for project in projects {
             for partner in project.partners {
                 let key = partner.name.lowercased() + "|" + partner.country.value
-                var entry = partnerProjects[key] ?? (partner.name, partner.country.value, nil, [])
-                entry.url = entry.url ?? partner.url?.value
-                if !entry.projects.contains(where: { $0.slug == project.slug }) { entry.projects.append(project) }
-                partnerProjects[key] = entry
+                // Changed in place: a copy taken out and put back copied the whole list each time.
+                Self.add(project, of: partner, to: &partnerProjects[key, default: (partner.name, partner.country.value, nil, [])])
             }
         }
         var usedIDs: Set<String> = []
@@ -79,4 +90,10 @@ public struct SiteIndex: Sendable {
     }
 
     public func call(named name: String) -> Call? { calls.first { $0.name == name } }
+
+    private static func add(_ project: Project, of partner: Project.Partner,
+                            to entry: inout (name: String, country: String, url: String?, projects: [Project])) {
+        entry.url = entry.url ?? partner.url?.value
+        if !entry.projects.contains(where: { $0.slug == project.slug }) { entry.projects.append(project) }
+    }
 }
