@@ -10,12 +10,17 @@ public final class ParsedBodies: @unchecked Sendable {
     public static let fileName = "parsed-bodies"
     private static let header = Data("folio parsed bodies 1\n".utf8)
     private let file: URL
-    private let stored: Data
+    private var stored: Data
     /// Where each kept body's record stands in `stored`.
-    private let ranges: [String: Range<Int>]
+    private var ranges: [String: Range<Int>]
     private let lock = NSLock()
-    /// The bodies of this build, for the next one.
-    private var current: [String: Data] = [:]
+    /// The bodies of this build, for the next one: as read, or as parsed (encoded only when
+    /// saved, so that a first build holds no second copy of its bodies).
+    private var current: [String: Record] = [:]
+    private enum Record {
+        case kept(Data)
+        case parsed(MarkdownDocument)
+    }
     private var reusedCount = 0
 
     /// How many bodies this build took from the cache.
@@ -32,12 +37,11 @@ public final class ParsedBodies: @unchecked Sendable {
     /// (`MarkdownParser.parse`, which reports into `log`).
     func parse(_ text: String, file: String, firstLine: Int, log: DiagnosticLog) -> MarkdownDocument {
         let key = LibVips.sha256(Data("\(FolioVersion.description)\n\(file)\n\(firstLine)\n\(text)".utf8))
-        if let range = ranges[key] {
-            let record = stored[range]
+        if let record = lock.withLock({ ranges[key].map { stored[$0] } }) {
             var reader = ByteReader(record)
             if let document = MarkdownDocumentRecord.read(from: &reader), reader.isAtEnd {
                 lock.withLock {
-                    current[key] = record
+                    current[key] = .kept(record)
                     reusedCount += 1
                 }
                 return document
@@ -45,24 +49,48 @@ public final class ParsedBodies: @unchecked Sendable {
         }
         let reported = log.diagnostics.count
         let document = MarkdownParser.parse(text, file: file, firstLine: firstLine, log: log)
-        if log.diagnostics.count == reported {
-            var writer = ByteWriter()
-            MarkdownDocumentRecord.write(document, to: &writer)
-            lock.withLock { current[key] = Data(writer.bytes) }
-        }
+        if log.diagnostics.count == reported { lock.withLock { current[key] = .parsed(document) } }
         return document
     }
 
     /// Writes this build's bodies for the next build (only these: the file never grows with
-    /// bodies no longer in the content).
+    /// bodies no longer in the content), then lets the records go: the rest of the build does
+    /// not carry them.
     public func save() throws {
-        var writer = ByteWriter()
-        for (key, record) in lock.withLock({ current }).sorted(by: { $0.key < $1.key }) {
-            writer.string(key)
-            writer.data(record)
+        let records = lock.withLock {
+            defer {
+                current = [:]
+                stored = Data()
+                ranges = [:]
+            }
+            return current
         }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try (Self.header + Data(writer.bytes)).write(to: file, options: .atomic)
+        // Written in runs of about a megabyte to a file beside, then put in place.
+        let partial = file.appendingPathExtension("partial")
+        guard FileManager.default.createFile(atPath: partial.path, contents: Self.header) else { throw CocoaError(.fileWriteUnknown) }
+        let handle = try FileHandle(forWritingTo: partial)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        var writer = ByteWriter()
+        for (key, record) in records.sorted(by: { $0.key < $1.key }) {
+            writer.string(key)
+            switch record {
+            case .kept(let data):
+                writer.data(data)
+            case .parsed(let document):
+                var body = ByteWriter()
+                MarkdownDocumentRecord.write(document, to: &body)
+                writer.data(Data(body.bytes))
+            }
+            if writer.bytes.count > 1 << 20 {
+                try handle.write(contentsOf: writer.bytes)
+                writer = ByteWriter()
+            }
+        }
+        try handle.write(contentsOf: writer.bytes)
+        try handle.close()
+        guard rename(partial.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
     private static func index(_ data: Data, from start: Int) -> [String: Range<Int>] {
