@@ -29,8 +29,10 @@ public enum ContentLink: Equatable, Sendable {
         // NFC, as media names are at load: the path then names the published file byte for byte.
         // Foundation's percent decoding is slow, and most paths have nothing to decode.
         let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? (pathPart.removingPercentEncoding ?? pathPart).nfc : pathPart.nfc
-        var components = sourcePath.split(separator: "/").dropLast().map(String.init)
-        for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+        // Split on their bytes where they are ASCII (nearly always): every link of every body,
+        // in every output, is resolved here.
+        var components = Self.parts(of: sourcePath).dropLast()
+        for part in Self.parts(of: decoded) {
             switch part {
             case ".": continue
             case "..":
@@ -45,7 +47,7 @@ public enum ContentLink: Equatable, Sendable {
     }
 
     private static func scheme(of destination: String) -> String? {
-        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        guard destination.utf8.contains(UInt8(ascii: ":")), let colon = destination.firstIndex(of: ":") else { return nil }
         let scheme = destination[..<colon]
         guard let first = scheme.first, first.isLetter,
               scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
@@ -53,7 +55,13 @@ public enum ContentLink: Equatable, Sendable {
     }
 
     private static func split(_ destination: String) -> (path: String, anchor: String?) {
-        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        guard destination.utf8.contains(UInt8(ascii: "#")), let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
         return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+    }
+
+    /// The non-empty parts of a path between its slashes.
+    private static func parts(of path: String) -> [String] {
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/").map(String.init) }
+        return path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
     }
 }
