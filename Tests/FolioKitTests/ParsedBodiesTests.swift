@@ -82,4 +82,14 @@ import Testing
         let again = try fixture.read("projects/field-drone.html")
         #expect(rebuilt.succeeded && page == again)
     }
+
+    @Test func aRecordNestedDeeperThanAnyBodyIsRefused() {
+        var node = BodyTree.Node.text("deep")
+        for _ in 0..<300 { node = .element(.init(name: "blockquote", attributes: [], children: [node])) }
+        let document = MarkdownDocument(tree: BodyTree(nodes: [node]), references: [], headings: [], plainText: "deep")
+        var writer = ByteWriter()
+        MarkdownDocumentRecord.write(document, to: &writer)
+        var reader = ByteReader(Data(writer.bytes))
+        #expect(MarkdownDocumentRecord.read(from: &reader) == nil)
+    }
 }

@@ -43,7 +43,7 @@ enum MarkdownDocumentRecord {
             references.append(.init(destination: destination, location: SourceLocation(file: file, line: line, column: column),
                                     isImage: isImage == 1, text: text, title: title))
         }
-        guard let nodes = readNodes(from: &reader) else { return nil }
+        guard let nodes = readNodes(from: &reader, depth: 0) else { return nil }
         return MarkdownDocument(tree: BodyTree(nodes: nodes), references: references, headings: headings, plainText: plainText)
     }
 
@@ -73,8 +73,12 @@ enum MarkdownDocumentRecord {
         }
     }
 
-    private static func readNodes(from reader: inout ByteReader) -> [BodyTree.Node]? {
-        guard let count = reader.int() else { return nil }
+    /// libxml2 reads no body nested deeper, so no record is: one that is, is damaged (and is
+    /// not followed down a stack it could exhaust).
+    private static let deepest = 256
+
+    private static func readNodes(from reader: inout ByteReader, depth: Int) -> [BodyTree.Node]? {
+        guard depth <= deepest, let count = reader.int() else { return nil }
         var nodes: [BodyTree.Node] = []
         for _ in 0..<count {
             guard let tag = reader.int().flatMap(Tag.init(rawValue:)) else { return nil }
@@ -86,7 +90,7 @@ enum MarkdownDocumentRecord {
                     guard let attribute = reader.string(), let value = reader.string() else { return nil }
                     attributes.append((attribute, value))
                 }
-                guard let children = readNodes(from: &reader) else { return nil }
+                guard let children = readNodes(from: &reader, depth: depth + 1) else { return nil }
                 nodes.append(.element(.init(name: name, attributes: attributes, children: children)))
             case .text, .markup, .comment:
                 guard let text = reader.string() else { return nil }
