@@ -106,10 +106,6 @@ enum LibXML {
         return result
     }
 
-    static func rename(_ node: xmlNodePtr, to name: String) {
-        xmlNodeSetName(node, name)
-    }
-
     /// Removes a node and everything below it.
     static func remove(_ node: xmlNodePtr) {
         xmlUnlinkNode(node)
@@ -135,7 +131,8 @@ enum LibXML {
         xmlFreeNode(element)
     }
 
-    /// The children of `parent` as XHTML-style markup: well-formed XML that HTML5 parsers read the same.
+    /// The children of `parent` as libxml2's XHTML writer writes them: what `XHTMLWriter` writes
+    /// for the same tree (`XHTMLWriterTests` compares the two).
     static func serialiseChildren(of parent: xmlNodePtr) -> String {
         guard let buffer = xmlBufferCreate() else { return "" }
         defer { xmlBufferFree(buffer) }
