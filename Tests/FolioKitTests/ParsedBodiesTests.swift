@@ -92,4 +92,14 @@ import Testing
         var reader = ByteReader(Data(writer.bytes))
         #expect(MarkdownDocumentRecord.read(from: &reader) == nil)
     }
+
+    @Test func aNamedPipeInPlaceOfTheCacheIsNoCache() throws {
+        try FileManager.default.createDirectory(at: scratch.url, withIntermediateDirectories: true)
+        #expect(mkfifo(file.path, 0o644) == 0)
+        let bodies = ParsedBodies(file: file)
+        _ = bodies.parse(Self.body, file: "projects/a.md", firstLine: 1, log: DiagnosticLog())
+        #expect(bodies.reused == 0)
+        try bodies.save()
+        #expect(PlainFile.isRegular(file))
+    }
 }

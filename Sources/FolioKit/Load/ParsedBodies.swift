@@ -28,7 +28,8 @@ public final class ParsedBodies: @unchecked Sendable {
 
     public init(file: URL) {
         self.file = file
-        let data = PlainFile.bytes(at: file) ?? Data()
+        // Mapped, not read: its pages go back to the system as soon as the records are let go.
+        let data = PlainFile.isRegular(file) ? (try? Data(contentsOf: file, options: .alwaysMapped)) ?? Data() : Data()
         stored = data
         ranges = data.starts(with: Self.header) ? Self.index(data, from: Self.header.count) : [:]
     }

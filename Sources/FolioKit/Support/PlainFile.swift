@@ -6,6 +6,12 @@ import Glibc
 /// Reads files an editor put in place, which may not be what their names say: a FIFO opened
 /// for reading would wait for a writer forever, so every read goes through here.
 enum PlainFile {
+    /// Whether `url` is a plain file (a FIFO mapped or read would hang the build).
+    static func isRegular(_ url: URL) -> Bool {
+        var status = stat()
+        return stat(url.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// The bytes of a plain file of at most `limit` bytes; nil for anything else. Opened without
     /// blocking, so that a FIFO put in place of a file cannot hang the build.
     static func bytes(at url: URL, limit: Int = .max) -> Data? {
