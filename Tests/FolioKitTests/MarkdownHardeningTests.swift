@@ -36,7 +36,7 @@ import ZIPFoundation
     /// cmark never writes these; if a bug in it or in an extension ever did, the allow-list would
     /// still keep them out of every output.
     @Test func theAllowListCleansWhatCmarkShouldNeverWrite() {
-        let html = BodyXHTML.make(fromCmarkHTML: """
+        let html = CleanedBody.tree(fromCmarkHTML: """
         <p onclick="x()" class="c">A<script>alert(1)</script><span style="color:red">span</span>
         <a href=" JaVa&#x09;Script:alert(1)">link</a> <a href="https://example.org" onmouseover="x()">ok</a>
         <img src="data:image/png;base64,AAAA" alt="pixel"> <img src="../media/a.png" alt="kept" onerror="x()">

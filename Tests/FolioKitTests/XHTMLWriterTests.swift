@@ -15,7 +15,7 @@ import Testing
             let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
             guard let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return }
             defer { free(rendered) }
-            result = BodyXHTML.withCleanedBody(fromCmarkHTML: String(cString: rendered), headingIDs: []) { body in
+            result = CleanedBody.withBody(fromCmarkHTML: String(cString: rendered), headingIDs: []) { body in
                 (LibXML.serialiseChildren(of: body), BodyTree(childrenOf: body).xhtml)
             }
         }

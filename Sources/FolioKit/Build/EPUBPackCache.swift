@@ -26,7 +26,7 @@ struct EPUBPackCache: Sendable {
     /// A digest of every entry's path and bytes, in order, and of the date and the Folio.
     static func key(_ files: [(path: String, data: Data)], timestamp: String) -> String {
         var listing = "\(FolioVersion.description)\n\(timestamp)\n"
-        for file in files { listing += "\(file.path)\n\(file.data.count) \(LibVips.sha256(file.data))\n" }
-        return LibVips.sha256(Data(listing.utf8))
+        for file in files { listing += "\(file.path)\n\(file.data.count) \(SHA256.hex(file.data))\n" }
+        return SHA256.hex(Data(listing.utf8))
     }
 }

@@ -25,7 +25,7 @@ enum ImageSettings {
     static let fingerprint: String = {
         let text = "v\(version) w\(widths.map(String.init).joined(separator: ",")) b\(bookletWidth) "
             + RasterFormat.allCases.map { "\($0.rawValue)\($0.quality)" }.joined(separator: ",")
-        return String(LibVips.sha256(Data(text.utf8)).prefix(12))
+        return String(SHA256.hex(Data(text.utf8)).prefix(12))
     }()
 
     /// The widths made for an original `width` pixels wide: those smaller, and the original's own

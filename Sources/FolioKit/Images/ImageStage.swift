@@ -84,7 +84,7 @@ private struct Original {
         } else {
             guard let read = PlainFile.bytes(at: file, limit: ImageSettings.maxBytes) else { return failure("cannot read '\(path)'") }
             data = read
-            digest = LibVips.sha256(read)
+            digest = SHA256.hex(read)
         }
         let key = digest + "-" + ImageSettings.fingerprint
         if let entry = cache.entry(key), let processed = processed(from: entry, key: key, cache: cache, names: names) {

@@ -79,15 +79,6 @@ enum LibVips {
             return .success(String(cString: fields).split(separator: "\n").map(String.init))
         }
     }
-
-    /// SHA-256 of `data` in hex: the cache key of an original.
-    static func sha256(_ data: Data) -> String {
-        var digest = [CChar](repeating: 0, count: 65)
-        data.withUnsafeBytes { bytes in
-            digest.withUnsafeMutableBufferPointer { folio_sha256_hex(bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, bytes.count, $0.baseAddress) }
-        }
-        return String(decoding: digest.prefix(64).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
 }
 
 /// Why libvips could not read, decode or encode an image, in its own words.

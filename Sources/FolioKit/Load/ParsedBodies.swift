@@ -37,7 +37,7 @@ public final class ParsedBodies: @unchecked Sendable {
     /// The body of `text`, from the cache when the previous build parsed the same, else parsed
     /// (`MarkdownParser.parse`, which reports into `log`).
     func parse(_ text: String, file: String, firstLine: Int, log: DiagnosticLog) -> MarkdownDocument {
-        let key = LibVips.sha256(Data("\(FolioVersion.description)\n\(file)\n\(firstLine)\n\(text)".utf8))
+        let key = SHA256.hex(Data("\(FolioVersion.description)\n\(file)\n\(firstLine)\n\(text)".utf8))
         if let record = lock.withLock({ ranges[key].map { stored[$0] } }) {
             var reader = ByteReader(record)
             if let document = MarkdownDocumentRecord.read(from: &reader), reader.isAtEnd {

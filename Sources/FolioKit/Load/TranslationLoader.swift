@@ -45,7 +45,7 @@ enum TranslationLoader {
             }
             place = event.string("place")?.value
         }
-        let isEmptyBody = file.body.html.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        let isEmptyBody = file.body.tree.isBlank
         return Translation(
             section: name.section, slug: name.slug,
             language: Located(name.code, at: source.location(line: 1)), source: source,

@@ -1,3 +1,4 @@
+import Foundation
 import CLibXML2
 
 /// A body's XHTML as plain values, read once from libxml2's tree when the body is loaded. Every
@@ -58,6 +59,15 @@ public struct BodyTree: Sendable {
         }
         defer { xmlFreeDoc(document) }
         self.init(childrenOf: body)
+    }
+
+    /// Whether the body shows nothing: no element, no comment, only white space (a carriage
+    /// return is written as `&#13;`, so it is not).
+    public var isBlank: Bool {
+        nodes.allSatisfy { node in
+            guard case .text(let text) = node else { return false }
+            return !text.utf8.contains(13) && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
     }
 
     /// The tree as libxml2's XHTML writer writes it.

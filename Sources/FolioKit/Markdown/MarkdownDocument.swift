@@ -19,7 +19,7 @@ public struct MarkdownDocument: Sendable {
         public var id: String
     }
 
-    /// cmark-gfm's HTML read into a tree (`BodyXHTML`): only the elements and attributes of
+    /// cmark-gfm's HTML read into a tree (`CleanedBody`): only the elements and attributes of
     /// `MarkupAllowList`, no raw HTML, no URL with another scheme than http(s), mailto or tel;
     /// destinations not yet rewritten, headings without ids (`HTMLRewriter` adds them).
     public var tree: BodyTree

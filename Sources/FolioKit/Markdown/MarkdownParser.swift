@@ -38,7 +38,7 @@ public enum MarkdownParser {
 
             var tree = BodyTree.empty
             if let rendered = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser)) {
-                tree = BodyXHTML.make(fromCmarkHTML: String(cString: rendered), headingIDs: Set(collector.headings.map(\.id)))
+                tree = CleanedBody.tree(fromCmarkHTML: String(cString: rendered), headingIDs: Set(collector.headings.map(\.id)))
                 free(rendered)
             }
             return MarkdownDocument(

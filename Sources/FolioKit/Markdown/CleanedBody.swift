@@ -5,14 +5,14 @@ import CLibXML2
 /// (`data-footnote-ref`), which only an HTML parser reads correctly, so its HTML is read once
 /// here with libxml2's HTML parser, cleaned, and kept as a `BodyTree` that every later rewrite of
 /// the body (site page, booklet, EPUB chapter) works on without parsing it again.
-enum BodyXHTML {
+enum CleanedBody {
     /// `headingIDs` are the ids `HTMLRewriter` will give the body's headings.
-    static func make(fromCmarkHTML html: String, headingIDs: Set<String>) -> BodyTree {
-        withCleanedBody(fromCmarkHTML: html, headingIDs: headingIDs) { BodyTree(childrenOf: $0) } ?? .empty
+    static func tree(fromCmarkHTML html: String, headingIDs: Set<String>) -> BodyTree {
+        withBody(fromCmarkHTML: html, headingIDs: headingIDs) { BodyTree(childrenOf: $0) } ?? .empty
     }
 
     /// Hands the cleaned `<body>` element to `visit` while its tree is alive.
-    static func withCleanedBody<T>(fromCmarkHTML html: String, headingIDs: Set<String>, _ visit: (xmlNodePtr) -> T) -> T? {
+    static func withBody<T>(fromCmarkHTML html: String, headingIDs: Set<String>, _ visit: (xmlNodePtr) -> T) -> T? {
         LibXML.initialise()
         let wrapped = "<html><body>" + html + "</body></html>"
         let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
