@@ -260,7 +260,7 @@ public enum Pipeline {
         }
         let packing = BackgroundTask { StageTimes.timed { booklet.renderEPUB(pack: pack) } }
         let companions = BackgroundTask { StageTimes.timed { companionFiles(content, site: site, jobs: jobs, booklet: booklet, date: date) } }
-        site.render(jobs.filter { !$0.showsEPUBSize }, deliver: writer.add(_:fragments:))
+        site.render(jobs.filter { !$0.showsEPUBSize }, deliver: writer.add(_:))
         let (packed, packingSeconds) = packing.wait()
         switch packed {
         case .success(let file):
@@ -281,7 +281,7 @@ public enum Pipeline {
                 diagnostics.append(problem)
             }
         }
-        site.render(jobs.filter(\.showsEPUBSize), deliver: writer.add(_:fragments:))
+        site.render(jobs.filter(\.showsEPUBSize), deliver: writer.add(_:))
         let (files, companionSeconds) = companions.wait()
         files.forEach(writer.add)
         clock.end("render and write pages, pack the EPUB" + (site.language.choices.isEmpty ? "" : " (\(site.language.code))"))

@@ -18,7 +18,7 @@ extension Pipeline {
             // The staged page may be a hard link to the previous output's file: unlink it, never
             // write through it.
             try FileManager.default.removeItem(at: writer.folder.appendingPathComponent(site.language.folder + page.path))
-            site.render([page], deliver: writer.add(_:fragments:))
+            site.render([page], deliver: writer.add(_:))
         }
         writer.add(OutputFile(path: path, data: zip))
         return zip

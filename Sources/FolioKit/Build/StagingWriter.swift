@@ -36,11 +36,15 @@ final class StagingWriter: @unchecked Sendable {
         add(file, fragments: [])
     }
 
-    /// A page made of `fragments` whose links are known: only the rest of it is read.
-    func add(_ file: OutputFile, fragments: [PageFragment]) {
+    /// A rendered page: read only when its links are not known, and then only outside its fragments.
+    func add(_ page: RenderedPage) {
+        add(page.file, links: page.links, fragments: page.fragments)
+    }
+
+    private func add(_ file: OutputFile, links known: PageLinks? = nil, fragments: [PageFragment]) {
         guard file.path.hasSuffix(".html") else { return store(file, links: nil) }
         let digest = LinkScanCache.Digest(file.data)
-        store(file, links: (digest, scans.links(for: digest) ?? PageFragment.links(of: file.data, madeOf: fragments)))
+        store(file, links: (digest, known ?? scans.links(for: digest) ?? PageFragment.links(of: file.data, madeOf: fragments)))
     }
 
     /// Files copied as they are (assets, media): written unless the build made a file of the

@@ -6,6 +6,9 @@ struct PageLinks: Sendable {
     var ids: Set<String> = []
     /// (attribute value, whether it loads a resource rather than navigating)
     var references: [(value: String, isResource: Bool)] = []
+
+    /// The attributes a link check reads; the rest (class, style, …) are never made into strings.
+    static let attributeNames: Set<String> = ["id", "name", "href", "rel", "src", "data", "srcset"]
 }
 
 /// Reads a page's links with libxml2's HTML parser in SAX mode: only the start tags are seen, no
@@ -36,8 +39,7 @@ enum PageLinkScanner {
     private final class Collector {
         var links = PageLinks()
 
-        /// The attributes a link check reads; the rest (class, style, …) are never made into strings.
-        private static let wanted: [[UInt8]] = ["id", "name", "href", "rel", "src", "data", "srcset"].map { Array($0.utf8) + [0] }
+        private static let wanted: [[UInt8]] = PageLinks.attributeNames.sorted().map { Array($0.utf8) + [0] }
 
         func element(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) {
             var values: [String: String] = [:]

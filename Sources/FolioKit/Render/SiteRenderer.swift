@@ -45,13 +45,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The pages of `jobs` rendered on all cores, each handed to `deliver` on the core that
-    /// rendered it with the fragments it holds. Every page's bytes depend only on the model,
-    /// never on the order.
-    func render(_ jobs: [PageJob], deliver: @Sendable (OutputFile, [PageFragment]) -> Void) {
+    /// rendered it. Every page's bytes depend only on the model, never on the order.
+    func render(_ jobs: [PageJob], deliver: @Sendable (RenderedPage) -> Void) {
         _ = jobs.concurrentMap(largestFirst: \.size) { job in
             let log = FragmentLog()
-            let html = FragmentLog.$current.withValue(log) { theme.renderPage(job.template, job.context()) }
-            deliver(OutputFile(path: language.folder + job.path, data: html), log.fragments)
+            let (html, links) = FragmentLog.$current.withValue(log) { theme.renderPage(job.template, job.context(), fragments: log.fragments) }
+            deliver(RenderedPage(file: OutputFile(path: language.folder + job.path, data: html), links: links, fragments: log.fragments))
         }
     }
 

@@ -152,6 +152,11 @@ public struct Theme: Sendable {
         templateTime.measure { library.renderData(template, context, capacity: 65_536) }
     }
 
+    /// A page and its links, as far as the templates and the page's `fragments` tell them.
+    func renderPage(_ template: String, _ context: TemplateObject, fragments: @autoclosure () -> [PageFragment]) -> (html: Data, links: PageLinks?) {
+        templateTime.measure { library.renderPage(template, context, capacity: 65_536, fragments: fragments()) }
+    }
+
     public var assetsFolder: URL { folder.appendingPathComponent("assets") }
 
     /// A string from `strings.yaml` by dotted path (`stages.market`), or the path itself so that a

@@ -68,6 +68,15 @@ public struct TemplateLibrary: Sendable {
         Data(bytes(name, .object(value), capacity: capacity))
     }
 
+    /// An HTML page's bytes and its links, known from the templates and the `fragments` it holds
+    /// (nil when the page must be read to know them).
+    func renderPage(_ name: String, _ value: TemplateObject, capacity: Int, fragments: [PageFragment]) -> (html: Data, links: PageLinks?) {
+        guard let index = indices[name] else { return (Data(), PageLinks()) }
+        var renderer = TemplateRenderer(templates: templates, constants: constants, capacity: capacity, links: RenderedLinks(fragments: fragments))
+        renderer.render(template: index, with: .object(value))
+        return (Data(renderer.output), renderer.links?.links)
+    }
+
     private func bytes(_ name: String, _ value: TemplateValue, capacity: Int) -> [UInt8] {
         guard let index = indices[name] else { return [] }
         var renderer = TemplateRenderer(templates: templates, constants: constants, capacity: capacity)

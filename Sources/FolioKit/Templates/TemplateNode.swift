@@ -2,10 +2,10 @@
 /// rendering neither parses nor splits names nor asks a value's type beyond `TemplateValue`'s cases.
 indirect enum TemplateNode: Sendable {
     /// Template text, UTF-8.
-    case text([UInt8])
+    case text(TemplateText)
     /// A value known when the template compiles (an interface string), already escaped if asked:
     /// written as is, and unlike template text never indented inside.
-    case constant([UInt8])
+    case constant(TemplateText)
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}`.
     case value(ValueReference, escaped: Bool)
     /// `{{#name}}…{{/name}}`.

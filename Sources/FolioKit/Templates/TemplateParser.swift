@@ -181,8 +181,8 @@ struct TemplateParser {
                     let body = try parse(state.opening(name, at: tagOffset, newLine: setNewLine))
                     // A standalone block's default sets the indentation of what overrides it.
                     var intrinsic: [UInt8]?
-                    if setNewLine, case .text(let bytes) = body.first {
-                        let indent = bytes.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                    if setNewLine, case .text(let text) = body.first {
+                        let indent = text.bytes.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
                         if !indent.isEmpty { intrinsic = Array(indent) }
                     }
                     nodes.append(.block(name: name, defaultBody: body, indentation: Self.utf8(whiteSpaceBefore), overrideIndentation: intrinsic))
@@ -308,7 +308,7 @@ struct TemplateParser {
     private mutating func value(_ name: String, at offset: Int, escaped: Bool, state: State) -> TemplateNode {
         let resolved = resolve(name, at: offset, state: state)
         if let text = resolved.constantText {
-            return .constant(Array((escaped ? HTMLEscaping.escape(text) : text).utf8))
+            return .constant(TemplateText(Array((escaped ? HTMLEscaping.escape(text) : text).utf8)))
         }
         return .value(resolved.reference, escaped: escaped)
     }
@@ -323,16 +323,29 @@ struct TemplateParser {
 
 /// Nodes of one section as they are parsed, adjacent template text joined.
 private struct TemplateNodeList {
-    var nodes: [TemplateNode] = []
+    private var finished: [TemplateNode] = []
+    private var text: [UInt8] = []
 
     mutating func appendText(_ characters: [Character]) {
-        let bytes = Array(String(characters).utf8)
-        if case .text(let previous) = nodes.last {
-            nodes[nodes.count - 1] = .text(previous + bytes)
-        } else {
-            nodes.append(.text(bytes))
+        text += String(characters).utf8
+    }
+
+    mutating func append(_ node: TemplateNode) {
+        endText()
+        finished.append(node)
+    }
+
+    /// The nodes, the text last appended among them.
+    var nodes: [TemplateNode] {
+        mutating get {
+            endText()
+            return finished
         }
     }
 
-    mutating func append(_ node: TemplateNode) { nodes.append(node) }
+    private mutating func endText() {
+        guard !text.isEmpty else { return }
+        finished.append(.text(TemplateText(text)))
+        text = []
+    }
 }

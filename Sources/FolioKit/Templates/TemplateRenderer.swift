@@ -18,11 +18,14 @@ struct TemplateRenderer {
 
     let templates: [[TemplateNode]]
     private(set) var output: [UInt8] = []
+    /// The page's links as it renders, when asked for.
+    private(set) var links: RenderedLinks?
     private var stack: [TemplateValue]
     private var depth = 0
 
-    init(templates: [[TemplateNode]], constants: TemplateObject, capacity: Int) {
+    init(templates: [[TemplateNode]], constants: TemplateObject, capacity: Int, links: RenderedLinks? = nil) {
         self.templates = templates
+        self.links = links
         stack = [.object(constants)]
         output.reserveCapacity(capacity)
     }
@@ -42,9 +45,11 @@ struct TemplateRenderer {
         let start = output.count
         for node in nodes {
             let nodeStart = output.count
+            let takesIndentation = links?.takesWhitespace ?? true
             render(node, scope)
             if output.count > nodeStart, nodeStart > start, endsLine(at: nodeStart, from: start) {
                 output.insert(contentsOf: scope.indentation, at: nodeStart)
+                if !takesIndentation { links?.lose() }
             }
         }
     }
@@ -56,12 +61,14 @@ struct TemplateRenderer {
 
     private mutating func render(_ node: TemplateNode, _ scope: Scope) {
         switch node {
-        case .text(let bytes):
-            if scope.indentation.isEmpty { output.append(contentsOf: bytes) } else { writeIndented(bytes, scope.indentation) }
-        case .constant(let bytes):
-            output.append(contentsOf: bytes)
+        case .text(let text):
+            if scope.indentation.isEmpty { output.append(contentsOf: text.bytes) } else { writeIndented(text.bytes, scope.indentation) }
+            links?.text(text, indented: !scope.indentation.isEmpty)
+        case .constant(let text):
+            output.append(contentsOf: text.bytes)
+            links?.text(text, indented: false)
         case .value(let reference, let escaped):
-            if let value = lookUp(reference, scope) { write(value, escaped: escaped) }
+            if let value = lookUp(reference, scope) { write(value, escaped: escaped, indented: !scope.indentation.isEmpty) }
         case .section(let reference, let body):
             guard let value = lookUp(reference, scope) else { return }
             switch value {
@@ -107,8 +114,12 @@ struct TemplateRenderer {
             }
             // The first line's indentation goes before it; what stood before the tag is already written.
             let start = output.count
+            let takesIndentation = links?.takesWhitespace ?? true
             render(override, Scope(indentation: scope.indentation + overrideIndentation, overrides: scope.overrides))
-            if output.count > start { output.insert(contentsOf: overrideIndentation.dropFirst(indentation.count), at: start) }
+            if output.count > start {
+                output.insert(contentsOf: overrideIndentation.dropFirst(indentation.count), at: start)
+                if !takesIndentation { links?.lose() }
+            }
         }
     }
 
@@ -129,12 +140,22 @@ struct TemplateRenderer {
         output.append(contentsOf: bytes[lineStart...])
     }
 
-    private mutating func write(_ value: TemplateValue, escaped: Bool) {
+    private mutating func write(_ value: TemplateValue, escaped: Bool, indented: Bool) {
         switch value {
         case .text(let text):
-            if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
-        case .number(let number): output.append(contentsOf: String(number).utf8)
-        case .flag(let isSet): output.append(contentsOf: (isSet ? "true" : "false").utf8)
+            if escaped {
+                HTMLEscaping.append(text, to: &output)
+                links?.escapedValue(text, indented: indented)
+            } else {
+                output.append(contentsOf: text.utf8)
+                links?.rawValue(text, indented: indented)
+            }
+        case .number(let number):
+            output.append(contentsOf: String(number).utf8)
+            links?.escapedValue(String(number), indented: indented)
+        case .flag(let isSet):
+            output.append(contentsOf: (isSet ? "true" : "false").utf8)
+            links?.escapedValue(isSet ? "true" : "false", indented: indented)
         case .list, .object: return
         }
     }

@@ -1,0 +1,287 @@
+/// Where a point of an HTML template's output stands, as far as the link check is concerned.
+/// Template text is read once for each of these when the layouts compile, so that a page's links
+/// are known as it renders instead of being read back from the page with libxml2 (which was a
+/// fifth of a first build's CPU): like Go's html/template, which knows the HTML context of every
+/// action, because values only ever fill text or attribute values, escaped.
+enum MarkupMode: Int, CaseIterable, Sendable {
+    /// Between tags.
+    case data
+    /// Just after a start tag's name (`<h1`): the name could still go on.
+    case tagName
+    /// Inside a start tag, between attributes.
+    case tag
+    /// Inside an attribute value in double quotes.
+    case doubleQuoted
+    /// Inside an attribute value in single quotes.
+    case singleQuoted
+    /// The text of `<script>` or `<style>`, which libxml2 reads raw up to the next `</` and a letter.
+    case rawText
+    /// Inside `<!-- … -->`.
+    case comment
+    /// Inside an end tag (`</h{{level}}>`), which says nothing the link check reads.
+    case endTag
+}
+
+/// What a stretch of template text tells the link check, in order.
+enum MarkupEvent: Sendable, Equatable {
+    /// `<name` (lower-cased, as libxml2 reports it).
+    case startTag(String)
+    /// More of the name of the tag just started (`<h{{level}}2`).
+    case tagNameContinues(String)
+    /// An attribute with a value; its name if the link check reads it (`PageLinks.attributeNames`), else nil.
+    case attribute(String?)
+    /// Part of the value of the attribute last started, as written (never holding a character reference).
+    case value([UInt8])
+    /// `>` or `/>`: the start tag is whole.
+    case tagEnd
+}
+
+/// How one stretch of template text reads from one mode.
+struct MarkupScan: Sendable {
+    var events: [MarkupEvent]
+    var exit: MarkupMode
+    /// A line break inside an attribute value or tag: an indented partial would change it.
+    var breaksLineInTag: Bool
+}
+
+/// Template text (or an interface string) with how it reads from each mode: nil where it cannot
+/// be followed (it ends inside an attribute's name, a character reference in a link, …), and the
+/// page is then read with libxml2 as before.
+struct TemplateText: Sendable {
+    let bytes: [UInt8]
+    let scans: [MarkupScan?]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        scans = MarkupMode.allCases.map { MarkupScanner.scan(bytes, from: $0) }
+    }
+}
+
+/// A small reader of the HTML that Folio's templates write, following libxml2's HTML parser
+/// (2.9) where they could differ: tag and attribute names of letters, digits and `:-_.`,
+/// lower-cased; script and style raw to `</` and a letter; comments, declarations and processing
+/// instructions skipped. Whatever it is not sure of gives nil, never a guess.
+enum MarkupScanner {
+    private enum State {
+        case mode(MarkupMode)
+        case tagOpen, declaration, processing
+        case attributeName, afterAttributeName, beforeValue, unquoted
+    }
+
+    static func scan(_ bytes: [UInt8], from start: MarkupMode) -> MarkupScan? {
+        var events: [MarkupEvent] = []
+        var state = State.mode(start)
+        var element = ""
+        var name: [UInt8] = []
+        var wanted = false
+        var breaksLine = false
+        var index = 0
+
+        func startValue() { wanted = PageLinks.attributeNames.contains(lowered(name)) }
+        func endTag() -> State {
+            events.append(.tagEnd)
+            return .mode(element == "script" || element == "style" ? .rawText : .data)
+        }
+
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch state {
+            case .mode(.data):
+                if byte == UInt8(ascii: "<") { state = .tagOpen }
+            case .tagOpen:
+                if isLetter(byte) {
+                    let end = bytes[index...].firstIndex { !isNameByte($0) } ?? bytes.count
+                    element = lowered(Array(bytes[index..<end]))
+                    events.append(.startTag(element))
+                    state = .mode(.tagName)
+                    index = end
+                    continue
+                } else if byte == UInt8(ascii: "/") {
+                    state = .mode(.endTag)
+                } else if byte == UInt8(ascii: "!") {
+                    if bytes[index...].starts(with: "!--".utf8) {
+                        state = .mode(.comment)
+                        index += 3
+                        continue
+                    }
+                    state = .declaration
+                } else if byte == UInt8(ascii: "?") {
+                    state = .processing
+                } else {
+                    // `<` before anything else is text to libxml2; read the byte again as text.
+                    state = .mode(.data)
+                    continue
+                }
+            case .mode(.endTag), .declaration, .processing:
+                if byte == UInt8(ascii: ">") { state = .mode(.data) }
+            case .mode(.comment):
+                if bytes[index...].starts(with: "-->".utf8) {
+                    state = .mode(.data)
+                    index += 3
+                    continue
+                }
+            case .mode(.rawText):
+                if byte == UInt8(ascii: "<"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), isLetter(bytes[index + 2]) {
+                    state = .mode(.endTag)
+                    index += 2
+                    continue
+                }
+                if byte == UInt8(ascii: "<"), index + 2 >= bytes.count { return nil }
+            case .mode(.tagName):
+                if isNameByte(byte) {
+                    let end = bytes[index...].firstIndex { !isNameByte($0) } ?? bytes.count
+                    let more = lowered(Array(bytes[index..<end]))
+                    element += more
+                    events.append(.tagNameContinues(more))
+                    index = end
+                    continue
+                }
+                guard isSpace(byte) || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") else { return nil }
+                state = .mode(.tag)
+                continue
+            case .mode(.tag):
+                if isSpace(byte) {
+                    if byte == UInt8(ascii: "\n") { breaksLine = true }
+                } else if byte == UInt8(ascii: ">") {
+                    state = endTag()
+                } else if byte == UInt8(ascii: "/") {
+                    guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">"), element != "script", element != "style" else { return nil }
+                    events.append(.tagEnd)
+                    state = .mode(.data)
+                    index += 1
+                } else if isLetter(byte) {
+                    name = [byte]
+                    state = .attributeName
+                } else {
+                    return nil
+                }
+            case .attributeName:
+                if isNameByte(byte) {
+                    name.append(byte)
+                } else if byte == UInt8(ascii: "=") {
+                    startValue()
+                    state = .beforeValue
+                } else if isSpace(byte) {
+                    state = .afterAttributeName
+                } else if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") {
+                    // An attribute without a value: libxml2 gives it none, and the check reads none.
+                    events.append(.attribute(nil))
+                    state = .mode(.tag)
+                    continue
+                } else {
+                    return nil
+                }
+            case .afterAttributeName:
+                if isSpace(byte) { break }
+                if byte == UInt8(ascii: "=") {
+                    startValue()
+                    state = .beforeValue
+                } else {
+                    events.append(.attribute(nil))
+                    state = .mode(.tag)
+                    continue
+                }
+            case .beforeValue:
+                if isSpace(byte) { break }
+                if byte == UInt8(ascii: "\"") {
+                    events.append(.attribute(wanted ? lowered(name) : nil))
+                    state = .mode(.doubleQuoted)
+                } else if byte == UInt8(ascii: "'") {
+                    events.append(.attribute(wanted ? lowered(name) : nil))
+                    state = .mode(.singleQuoted)
+                } else if byte == UInt8(ascii: ">") {
+                    return nil
+                } else {
+                    events.append(.attribute(wanted ? lowered(name) : nil))
+                    state = .unquoted
+                    continue
+                }
+            case .unquoted:
+                let end = bytes[index...].firstIndex { isSpace($0) || $0 == UInt8(ascii: ">") } ?? bytes.count
+                // A value without quotes may go on in the next stretch: not followed.
+                guard end < bytes.count else { return nil }
+                if wanted {
+                    if bytes[index..<end].contains(UInt8(ascii: "&")) { return nil }
+                    events.append(.value(Array(bytes[index..<end])))
+                }
+                state = .mode(.tag)
+                index = end
+                continue
+            case .mode(.doubleQuoted), .mode(.singleQuoted):
+                let quote = if case .mode(.doubleQuoted) = state { UInt8(ascii: "\"") } else { UInt8(ascii: "'") }
+                let end = bytes[index...].firstIndex { $0 == quote || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\n") } ?? bytes.count
+                if end < bytes.count, bytes[end] == UInt8(ascii: "&") {
+                    // libxml2 decodes character references in values; only the read ones matter.
+                    if currentIsWanted(events) { return nil }
+                    index = end + 1
+                    continue
+                }
+                if end < bytes.count, bytes[end] == UInt8(ascii: "\n") {
+                    breaksLine = true
+                    if currentIsWanted(events) { events.append(.value(Array(bytes[index...end]))) }
+                    index = end + 1
+                    continue
+                }
+                if end > index, currentIsWanted(events) { events.append(.value(Array(bytes[index..<end]))) }
+                if end == bytes.count { index = end; continue }
+                state = .mode(.tag)
+                index = end + 1
+                continue
+            }
+            index += 1
+        }
+        switch state {
+        case .mode(.comment) where bytes.last == UInt8(ascii: "-"):
+            // `--` here and `>` in what follows would end the comment: not followed.
+            return nil
+        case .mode(let mode):
+            return MarkupScan(events: merged(events), exit: mode, breaksLineInTag: breaksLine)
+        default:
+            // Inside a tag's or attribute's name, an end tag, a declaration, or after a lone `<`.
+            return nil
+        }
+    }
+
+    /// Whether the attribute whose value is being read is one the link check reads.
+    private static func currentIsWanted(_ events: [MarkupEvent]) -> Bool {
+        for event in events.reversed() {
+            switch event {
+            case .attribute(let name): return name != nil
+            case .value: continue
+            case .startTag, .tagNameContinues, .tagEnd: return false
+            }
+        }
+        // The value began in an earlier stretch of text: whether it is read is known when rendering.
+        return true
+    }
+
+    /// Neighbouring value parts as one.
+    private static func merged(_ events: [MarkupEvent]) -> [MarkupEvent] {
+        var result: [MarkupEvent] = []
+        for event in events {
+            if case .value(let more) = event, case .value(let some) = result.last {
+                result[result.count - 1] = .value(some + more)
+            } else {
+                result.append(event)
+            }
+        }
+        return result
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
+    static func lowered<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+}
