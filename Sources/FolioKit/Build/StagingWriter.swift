@@ -44,7 +44,7 @@ final class StagingWriter: @unchecked Sendable {
     private func add(_ file: OutputFile, links known: PageLinks? = nil, fragments: [PageFragment]) {
         guard file.path.hasSuffix(".html") else { return store(file, links: nil) }
         let digest = LinkScanCache.Digest(file.data)
-        store(file, links: (digest, known ?? scans.links(for: digest) ?? PageFragment.links(of: file.data, madeOf: fragments)))
+        store(file, links: (digest, scans.links(for: digest) ?? known ?? PageFragment.links(of: file.data, madeOf: fragments)))
     }
 
     /// Files copied as they are (assets, media): written unless the build made a file of the

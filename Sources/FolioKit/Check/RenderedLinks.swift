@@ -6,8 +6,8 @@
 struct RenderedLinks {
     private var mode: MarkupMode? = .data
     private var element = ""
-    /// The read attributes of the start tag being written, by name.
-    private var values: [String: [UInt8]] = [:]
+    /// The read attributes of the start tag being written, by name (nil: without a value).
+    private var values: [String: [UInt8]?] = [:]
     /// The read attribute whose value is being written, if any.
     private var current: String?
     private var gathered = PageLinks()
@@ -24,7 +24,7 @@ struct RenderedLinks {
     /// Template text written; `indented` when a partial's indentation goes after its line breaks.
     mutating func text(_ text: TemplateText, indented: Bool) {
         guard let from = mode else { return }
-        guard let scan = text.scans[from.rawValue], !(indented && scan.breaksLineInTag) else { return lose() }
+        guard let scan = text.scan(from: from, element: element), !(indented && scan.breaksLineInTag) else { return lose() }
         for event in scan.events {
             switch event {
             case .startTag(let name):
@@ -34,14 +34,21 @@ struct RenderedLinks {
             case .tagNameContinues(let more):
                 element += more
             case .attribute(let name):
-                if let name, values[name] != nil { return lose() }  // libxml2 keeps the first; not followed
+                // libxml2 keeps the first of two attributes of one name: not followed.
+                if let name, values[name] != nil { return lose() }
                 current = name
-                if let name { values[name] = [] }
+                if let name { values[name] = .some([]) }
+            case .valuelessAttribute(let name):
+                if values[name] != nil { return lose() }
+                values[name] = .some(nil)
+                current = nil
             case .value(let bytes):
-                if let current { values[current]! += bytes }
-            case .tagEnd:
-                if !values.isEmpty {
-                    let attributes = values
+                if let current { values[current]!! += bytes }
+            case .tagEnd(let guessed):
+                // The text read on as if after any other tag: not followed.
+                if guessed, element == "script" || element == "style" { return lose() }
+                let attributes = values.compactMapValues { $0 }
+                if !attributes.isEmpty {
                     gathered.record(element: element) { attributes[$0].map { String(decoding: $0, as: UTF8.self) } }
                 }
                 values = [:]
@@ -56,16 +63,18 @@ struct RenderedLinks {
     mutating func escapedValue(_ text: String, indented: Bool) {
         guard let mode, !text.isEmpty else { return }
         switch mode {
-        case .data, .rawText, .comment, .endTag:
+        case .data, .script, .style, .comment:
             // Escaped, it cannot start or end a tag, a comment or raw text.
             return
         case .doubleQuoted, .singleQuoted:
             if indented, text.utf8.contains(UInt8(ascii: "\n")) { return lose() }
-            if let current { values[current]! += text.utf8 }
+            if let current { values[current]!! += text.utf8 }
         case .tagName:
             // `<h{{level}}`: more of the name, or else not followed.
             guard text.utf8.allSatisfy(MarkupScanner.isNameByte) else { return lose() }
             element += MarkupScanner.lowered(text.utf8)
+        case .endTag:
+            if !text.utf8.allSatisfy(MarkupScanner.isNameByte) { lose() }
         case .tag:
             lose()
         }
@@ -88,12 +97,12 @@ struct RenderedLinks {
             let special: [UInt8] = [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">")]
             if bytes.contains(where: special.contains) { return lose() }
             escapedValue(text, indented: indented)
-        case .rawText:
+        case .script, .style:
             if bytes.contains(UInt8(ascii: "<")) { lose() }
         case .comment:
             if bytes.contains(UInt8(ascii: ">")) || bytes.last == UInt8(ascii: "-") { lose() }
         case .endTag:
-            if bytes.contains(UInt8(ascii: ">")) { lose() }
+            escapedValue(text, indented: indented)
         case .tag, .tagName:
             lose()
         }

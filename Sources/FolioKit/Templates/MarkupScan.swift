@@ -14,11 +14,14 @@ enum MarkupMode: Int, CaseIterable, Sendable {
     case doubleQuoted
     /// Inside an attribute value in single quotes.
     case singleQuoted
-    /// The text of `<script>` or `<style>`, which libxml2 reads raw up to the next `</` and a letter.
-    case rawText
+    /// The text of `<script>`, which libxml2 reads raw up to `</script` (another end tag there
+    /// ends it or not depending on the elements open around: never followed).
+    case script
+    /// The text of `<style>`, read the same way up to `</style`.
+    case style
     /// Inside `<!-- … -->`.
     case comment
-    /// Inside an end tag (`</h{{level}}>`), which says nothing the link check reads.
+    /// Inside an end tag's name (`</h{{level}}>`), which says nothing the link check reads.
     case endTag
 }
 
@@ -30,10 +33,14 @@ enum MarkupEvent: Sendable, Equatable {
     case tagNameContinues(String)
     /// An attribute with a value; its name if the link check reads it (`PageLinks.attributeNames`), else nil.
     case attribute(String?)
+    /// A read attribute without a value (`<a href>`): libxml2 gives it none, and keeps it over a
+    /// second one of the same name.
+    case valuelessAttribute(String)
     /// Part of the value of the attribute last started, as written (never holding a character reference).
     case value([UInt8])
-    /// `>` or `/>`: the start tag is whole.
-    case tagEnd
+    /// `>` or `/>`: the start tag is whole. `guessed` when its name was written before this text,
+    /// which read on as if it were no `<script>` or `<style>`.
+    case tagEnd(guessed: Bool)
 }
 
 /// How one stretch of template text reads from one mode.
@@ -49,11 +56,25 @@ struct MarkupScan: Sendable {
 /// page is then read with libxml2 as before.
 struct TemplateText: Sendable {
     let bytes: [UInt8]
-    let scans: [MarkupScan?]
+    private let scans: [MarkupScan?]
+
+    /// The modes inside a start tag, where what follows its `>` depends on the tag's name.
+    private static let tagModes: [MarkupMode] = [.tagName, .tag, .doubleQuoted, .singleQuoted]
+    private static let rawElements = ["script", "style"]
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        // From each mode, then from each tag mode again inside a `<script` and a `<style` tag.
         scans = MarkupMode.allCases.map { MarkupScanner.scan(bytes, from: $0) }
+            + Self.tagModes.flatMap { mode in Self.rawElements.map { MarkupScanner.scan(bytes, from: mode, inside: $0) } }
+    }
+
+    /// How the text reads from `mode`, inside a start tag named `element` if it is in one.
+    func scan(from mode: MarkupMode, element: String) -> MarkupScan? {
+        guard let raw = Self.rawElements.firstIndex(of: element), let tagMode = Self.tagModes.firstIndex(of: mode) else {
+            return scans[mode.rawValue]
+        }
+        return scans[MarkupMode.allCases.count + tagMode * Self.rawElements.count + raw]
     }
 }
 
@@ -62,16 +83,18 @@ struct TemplateText: Sendable {
 /// lower-cased; script and style raw to `</` and a letter; comments, declarations and processing
 /// instructions skipped. Whatever it is not sure of gives nil, never a guess.
 enum MarkupScanner {
-    private enum State {
+    private enum State: Equatable {
         case mode(MarkupMode)
-        case tagOpen, declaration, processing
+        case tagOpen, afterEndTagName, declaration
         case attributeName, afterAttributeName, beforeValue, unquoted
     }
 
-    static func scan(_ bytes: [UInt8], from start: MarkupMode) -> MarkupScan? {
+    /// `element`: the name of the start tag the text begins inside, when it is known.
+    static func scan(_ bytes: [UInt8], from start: MarkupMode, inside element: String? = nil) -> MarkupScan? {
         var events: [MarkupEvent] = []
         var state = State.mode(start)
-        var element = ""
+        var element = element ?? ""
+        var knowsElement = !element.isEmpty
         var name: [UInt8] = []
         var wanted = false
         var breaksLine = false
@@ -79,8 +102,12 @@ enum MarkupScanner {
 
         func startValue() { wanted = PageLinks.attributeNames.contains(lowered(name)) }
         func endTag() -> State {
-            events.append(.tagEnd)
-            return .mode(element == "script" || element == "style" ? .rawText : .data)
+            events.append(.tagEnd(guessed: !knowsElement))
+            return .mode(knowsElement && element == "script" ? .script : knowsElement && element == "style" ? .style : .data)
+        }
+        func valueless() {
+            let lowered = lowered(name)
+            events.append(PageLinks.attributeNames.contains(lowered) ? .valuelessAttribute(lowered) : .attribute(nil))
         }
 
         while index < bytes.count {
@@ -92,27 +119,48 @@ enum MarkupScanner {
                 if isLetter(byte) {
                     let end = bytes[index...].firstIndex { !isNameByte($0) } ?? bytes.count
                     element = lowered(Array(bytes[index..<end]))
+                    knowsElement = true
                     events.append(.startTag(element))
                     state = .mode(.tagName)
                     index = end
                     continue
                 } else if byte == UInt8(ascii: "/") {
+                    guard index + 1 < bytes.count, isLetter(bytes[index + 1]) else { return nil }
                     state = .mode(.endTag)
                 } else if byte == UInt8(ascii: "!") {
                     if bytes[index...].starts(with: "!--".utf8) {
+                        // `<!-->` and `<!--->` end at once in a browser, not in libxml2: not followed.
+                        if bytes[(index + 3)...].starts(with: ">".utf8) || bytes[(index + 3)...].starts(with: "->".utf8) { return nil }
                         state = .mode(.comment)
                         index += 3
                         continue
                     }
+                    guard bytes[(index + 1)...].prefix(7).map({ $0 | 0x20 }) == Array("doctype".utf8) else { return nil }
                     state = .declaration
-                } else if byte == UInt8(ascii: "?") {
-                    state = .processing
+                } else if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") {
+                    // Processing instructions, and tags libxml2 reads that browsers do not.
+                    return nil
                 } else {
                     // `<` before anything else is text to libxml2; read the byte again as text.
                     state = .mode(.data)
                     continue
                 }
-            case .mode(.endTag), .declaration, .processing:
+            case .mode(.endTag):
+                // libxml2 ends an end tag after its name and blanks, `>` or not; only `>` is followed.
+                if isNameByte(byte) { break }
+                if isSpace(byte) {
+                    state = .afterEndTagName
+                } else if byte == UInt8(ascii: ">") {
+                    state = .mode(.data)
+                } else {
+                    return nil
+                }
+            case .afterEndTagName:
+                if isSpace(byte) { break }
+                guard byte == UInt8(ascii: ">") else { return nil }
+                state = .mode(.data)
+            case .declaration:
+                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return nil }
                 if byte == UInt8(ascii: ">") { state = .mode(.data) }
             case .mode(.comment):
                 if bytes[index...].starts(with: "-->".utf8) {
@@ -120,13 +168,20 @@ enum MarkupScanner {
                     index += 3
                     continue
                 }
-            case .mode(.rawText):
-                if byte == UInt8(ascii: "<"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), isLetter(bytes[index + 2]) {
+            case .mode(.script), .mode(.style):
+                guard byte == UInt8(ascii: "<") else { break }
+                let end = Array("</" + (state == .mode(.script) ? "script" : "style")).map { $0.asciiValue! }
+                let rest = bytes[index...].prefix(end.count + 1).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                // The end tag may go on in what follows: not followed.
+                if rest.count <= end.count, end.starts(with: rest) { return nil }
+                if rest.starts(with: end), !isNameByte(rest[end.count]) {
                     state = .mode(.endTag)
-                    index += 2
+                    index += end.count
                     continue
                 }
-                if byte == UInt8(ascii: "<"), index + 2 >= bytes.count { return nil }
+                // libxml2 ends raw text at any `</` and a letter, and what comes next depends on the
+                // elements open around it: not followed.
+                if rest.count > 2, rest[1] == UInt8(ascii: "/"), isLetter(rest[2]) { return nil }
             case .mode(.tagName):
                 if isNameByte(byte) {
                     let end = bytes[index...].firstIndex { !isNameByte($0) } ?? bytes.count
@@ -146,7 +201,7 @@ enum MarkupScanner {
                     state = endTag()
                 } else if byte == UInt8(ascii: "/") {
                     guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">"), element != "script", element != "style" else { return nil }
-                    events.append(.tagEnd)
+                    events.append(.tagEnd(guessed: !knowsElement))
                     state = .mode(.data)
                     index += 1
                 } else if isLetter(byte) {
@@ -164,8 +219,7 @@ enum MarkupScanner {
                 } else if isSpace(byte) {
                     state = .afterAttributeName
                 } else if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") {
-                    // An attribute without a value: libxml2 gives it none, and the check reads none.
-                    events.append(.attribute(nil))
+                    valueless()
                     state = .mode(.tag)
                     continue
                 } else {
@@ -177,7 +231,7 @@ enum MarkupScanner {
                     startValue()
                     state = .beforeValue
                 } else {
-                    events.append(.attribute(nil))
+                    valueless()
                     state = .mode(.tag)
                     continue
                 }
@@ -248,7 +302,7 @@ enum MarkupScanner {
             switch event {
             case .attribute(let name): return name != nil
             case .value: continue
-            case .startTag, .tagNameContinues, .tagEnd: return false
+            case .startTag, .tagNameContinues, .tagEnd, .valuelessAttribute: return false
             }
         }
         // The value began in an earlier stretch of text: whether it is read is known when rendering.
