@@ -70,11 +70,9 @@ extension SiteRenderer {
             card[.level] = .number(level)
             var values = card
             values[.root] = .text(language.up + SitePaths.root(from: page))
-            // The template's own line break ends the line `{{{html}}}` stands on.
-            var html = theme.render("project-card", values)
-            if html.hasSuffix("\n") { html.removeLast() }
-            card[.html] = .text(html)
-            return ListedCard(values: .object(card), fragment: PageFragment(html: html))
+            let fragment = theme.renderFragment("project-card", values)
+            card[.html] = .text(fragment.html)
+            return ListedCard(values: .object(card), fragment: fragment)
         }
         _ = FragmentLog.note(listed.fragment)
         return listed.values

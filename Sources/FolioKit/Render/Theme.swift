@@ -152,6 +152,15 @@ public struct Theme: Sendable {
         templateTime.measure { library.renderData(template, context, capacity: 65_536) }
     }
 
+    /// A fragment of pages (a card), its links known from the template as it renders; without the
+    /// line break that ends the template, since the page's own ends the line the fragment stands on.
+    func renderFragment(_ template: String, _ context: TemplateObject) -> PageFragment {
+        let (data, links) = templateTime.measure { library.renderPage(template, context, capacity: 4_096, fragments: []) }
+        var html = String(decoding: data, as: UTF8.self)
+        if html.hasSuffix("\n") { html.removeLast() }
+        return links.map { PageFragment(html: html, links: $0) } ?? PageFragment(html: html)
+    }
+
     /// A page and its links, as far as the templates and the page's `fragments` tell them.
     func renderPage(_ template: String, _ context: TemplateObject, fragments: @autoclosure () -> [PageFragment]) -> (html: Data, links: PageLinks?) {
         templateTime.measure { library.renderPage(template, context, capacity: 65_536, fragments: fragments()) }
