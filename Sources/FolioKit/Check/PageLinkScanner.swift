@@ -8,7 +8,24 @@ struct PageLinks: Sendable {
     var references: [(value: String, isResource: Bool)] = []
 
     /// The attributes a link check reads; the rest (class, style, …) are never made into strings.
-    static let attributeNames: Set<String> = ["id", "name", "href", "rel", "src", "data", "srcset"]
+    enum Attribute: Int, CaseIterable, Sendable {
+        case id, name, href, rel, src, data, srcset
+
+        init?(_ name: String) {
+            switch name {
+            case "id": self = .id
+            case "name": self = .name
+            case "href": self = .href
+            case "rel": self = .rel
+            case "src": self = .src
+            case "data": self = .data
+            case "srcset": self = .srcset
+            default: return nil
+            }
+        }
+    }
+
+    static let attributeNames = Set(Attribute.allCases.map { "\($0)" })
 }
 
 /// Reads a page's links with libxml2's HTML parser in SAX mode: only the start tags are seen, no

@@ -6,10 +6,14 @@
 struct RenderedLinks {
     private var mode: MarkupMode? = .data
     private var element = ""
-    /// The read attributes of the start tag being written, by name (nil: without a value).
-    private var values: [String: [UInt8]?] = [:]
+    private var elementKind = MarkupElement.other
+    /// The read attributes of the start tag being written: which it has, which have a value, and
+    /// the values, by `PageLinks.Attribute` (kept from tag to tag, so that no tag allocates).
+    private var present: UInt8 = 0
+    private var valued: UInt8 = 0
+    private var values = [[UInt8]](repeating: [], count: PageLinks.Attribute.allCases.count)
     /// The read attribute whose value is being written, if any.
-    private var current: String?
+    private var current: PageLinks.Attribute?
     private var gathered = PageLinks()
     private let fragments: [PageFragment]
     private var nextFragment = 0
@@ -24,38 +28,53 @@ struct RenderedLinks {
     /// Template text written; `indented` when a partial's indentation goes after its line breaks.
     mutating func text(_ text: TemplateText, indented: Bool) {
         guard let from = mode else { return }
-        guard let scan = text.scan(from: from, element: element), !(indented && scan.breaksLineInTag) else { return lose() }
+        guard let scan = text.scan(from: from, element: elementKind), !(indented && scan.breaksLineInTag) else { return lose() }
         for event in scan.events {
             switch event {
-            case .startTag(let name):
+            case .startTag(let name, let kind):
                 element = name
-                values = [:]
+                elementKind = kind
+                present = 0
+                valued = 0
                 current = nil
             case .tagNameContinues(let more):
                 element += more
-            case .attribute(let name):
+                elementKind = MarkupElement(element)
+            case .attribute(let attribute):
+                current = attribute
+                guard let attribute else { break }
                 // libxml2 keeps the first of two attributes of one name: not followed.
-                if let name, values[name] != nil { return lose() }
-                current = name
-                if let name { values[name] = .some([]) }
-            case .valuelessAttribute(let name):
-                if values[name] != nil { return lose() }
-                values[name] = .some(nil)
+                if present & attribute.bit != 0 { return lose() }
+                present |= attribute.bit
+                valued |= attribute.bit
+                values[attribute.rawValue].removeAll(keepingCapacity: true)
+            case .valuelessAttribute(let attribute):
+                if present & attribute.bit != 0 { return lose() }
+                present |= attribute.bit
                 current = nil
             case .value(let bytes):
-                if let current { values[current]!! += bytes }
+                if let current { values[current.rawValue] += bytes }
             case .tagEnd(let guessed):
                 // The text read on as if after any other tag: not followed.
-                if guessed, element == "script" || element == "style" { return lose() }
-                let attributes = values.compactMapValues { $0 }
-                if !attributes.isEmpty {
-                    gathered.record(element: element) { attributes[$0].map { String(decoding: $0, as: UTF8.self) } }
-                }
-                values = [:]
-                current = nil
+                if guessed, elementKind != .other { return lose() }
+                endTag()
             }
         }
         mode = scan.exit
+    }
+
+    private mutating func endTag() {
+        let valued = valued
+        if valued != 0 {
+            let values = values
+            gathered.record(element: element) { name in
+                guard let attribute = PageLinks.Attribute(name), valued & attribute.bit != 0 else { return nil }
+                return String(decoding: values[attribute.rawValue], as: UTF8.self)
+            }
+        }
+        present = 0
+        self.valued = 0
+        current = nil
     }
 
     /// A value written escaped (`{{name}}`), or a number or flag: `text` before escaping, which is
@@ -68,11 +87,12 @@ struct RenderedLinks {
             return
         case .doubleQuoted, .singleQuoted:
             if indented, text.utf8.contains(UInt8(ascii: "\n")) { return lose() }
-            if let current { values[current]!! += text.utf8 }
+            if let current { values[current.rawValue] += text.utf8 }
         case .tagName:
             // `<h{{level}}`: more of the name, or else not followed.
             guard text.utf8.allSatisfy(MarkupScanner.isNameByte) else { return lose() }
             element += MarkupScanner.lowered(text.utf8)
+            elementKind = MarkupElement(element)
         case .endTag:
             if !text.utf8.allSatisfy(MarkupScanner.isNameByte) { lose() }
         case .tag:
@@ -115,4 +135,8 @@ struct RenderedLinks {
 
     /// Whether whitespace written here changes no link: anywhere but inside an attribute value.
     var takesWhitespace: Bool { mode != .doubleQuoted && mode != .singleQuoted }
+}
+
+private extension PageLinks.Attribute {
+    var bit: UInt8 { 1 << UInt8(rawValue) }
 }

@@ -28,19 +28,28 @@ enum MarkupMode: Int, CaseIterable, Sendable {
 /// What a stretch of template text tells the link check, in order.
 enum MarkupEvent: Sendable, Equatable {
     /// `<name` (lower-cased, as libxml2 reports it).
-    case startTag(String)
+    case startTag(String, MarkupElement)
     /// More of the name of the tag just started (`<h{{level}}2`).
     case tagNameContinues(String)
-    /// An attribute with a value; its name if the link check reads it (`PageLinks.attributeNames`), else nil.
-    case attribute(String?)
+    /// An attribute with a value: the link check's name for it, nil if it does not read it.
+    case attribute(PageLinks.Attribute?)
     /// A read attribute without a value (`<a href>`): libxml2 gives it none, and keeps it over a
     /// second one of the same name.
-    case valuelessAttribute(String)
+    case valuelessAttribute(PageLinks.Attribute)
     /// Part of the value of the attribute last started, as written (never holding a character reference).
     case value([UInt8])
     /// `>` or `/>`: the start tag is whole. `guessed` when its name was written before this text,
     /// which read on as if it were no `<script>` or `<style>`.
     case tagEnd(guessed: Bool)
+}
+
+/// What follows a start tag's `>`: raw text for these two, markup for any other.
+enum MarkupElement: Int, Sendable {
+    case other, script, style
+
+    init(_ name: String) {
+        self = name == "script" ? .script : name == "style" ? .style : .other
+    }
 }
 
 /// How one stretch of template text reads from one mode.
@@ -69,12 +78,10 @@ struct TemplateText: Sendable {
             + Self.tagModes.flatMap { mode in Self.rawElements.map { MarkupScanner.scan(bytes, from: mode, inside: $0) } }
     }
 
-    /// How the text reads from `mode`, inside a start tag named `element` if it is in one.
-    func scan(from mode: MarkupMode, element: String) -> MarkupScan? {
-        guard let raw = Self.rawElements.firstIndex(of: element), let tagMode = Self.tagModes.firstIndex(of: mode) else {
-            return scans[mode.rawValue]
-        }
-        return scans[MarkupMode.allCases.count + tagMode * Self.rawElements.count + raw]
+    /// How the text reads from `mode`, inside a start tag of kind `element` if it is in one.
+    func scan(from mode: MarkupMode, element: MarkupElement) -> MarkupScan? {
+        guard element != .other, let tagMode = Self.tagModes.firstIndex(of: mode) else { return scans[mode.rawValue] }
+        return scans[MarkupMode.allCases.count + tagMode * Self.rawElements.count + element.rawValue - 1]
     }
 }
 
@@ -96,18 +103,17 @@ enum MarkupScanner {
         var element = element ?? ""
         var knowsElement = !element.isEmpty
         var name: [UInt8] = []
-        var wanted = false
+        var wanted: PageLinks.Attribute?
         var breaksLine = false
         var index = 0
 
-        func startValue() { wanted = PageLinks.attributeNames.contains(lowered(name)) }
+        func startValue() { wanted = PageLinks.Attribute(lowered(name)) }
         func endTag() -> State {
             events.append(.tagEnd(guessed: !knowsElement))
             return .mode(knowsElement && element == "script" ? .script : knowsElement && element == "style" ? .style : .data)
         }
         func valueless() {
-            let lowered = lowered(name)
-            events.append(PageLinks.attributeNames.contains(lowered) ? .valuelessAttribute(lowered) : .attribute(nil))
+            events.append(PageLinks.Attribute(lowered(name)).map { .valuelessAttribute($0) } ?? .attribute(nil))
         }
 
         while index < bytes.count {
@@ -120,7 +126,7 @@ enum MarkupScanner {
                     let end = bytes[index...].firstIndex { !isNameByte($0) } ?? bytes.count
                     element = lowered(Array(bytes[index..<end]))
                     knowsElement = true
-                    events.append(.startTag(element))
+                    events.append(.startTag(element, MarkupElement(element)))
                     state = .mode(.tagName)
                     index = end
                     continue
@@ -238,15 +244,15 @@ enum MarkupScanner {
             case .beforeValue:
                 if isSpace(byte) { break }
                 if byte == UInt8(ascii: "\"") {
-                    events.append(.attribute(wanted ? lowered(name) : nil))
+                    events.append(.attribute(wanted))
                     state = .mode(.doubleQuoted)
                 } else if byte == UInt8(ascii: "'") {
-                    events.append(.attribute(wanted ? lowered(name) : nil))
+                    events.append(.attribute(wanted))
                     state = .mode(.singleQuoted)
                 } else if byte == UInt8(ascii: ">") {
                     return nil
                 } else {
-                    events.append(.attribute(wanted ? lowered(name) : nil))
+                    events.append(.attribute(wanted))
                     state = .unquoted
                     continue
                 }
@@ -254,7 +260,7 @@ enum MarkupScanner {
                 let end = bytes[index...].firstIndex { isSpace($0) || $0 == UInt8(ascii: ">") } ?? bytes.count
                 // A value without quotes may go on in the next stretch: not followed.
                 guard end < bytes.count else { return nil }
-                if wanted {
+                if wanted != nil {
                     if bytes[index..<end].contains(UInt8(ascii: "&")) { return nil }
                     events.append(.value(Array(bytes[index..<end])))
                 }
