@@ -22,15 +22,23 @@ struct BookletRenderer: Sendable {
 
     /// `pack` zips the documents (`EPUBArchive.zip`, or a build's `EPUBPackCache`).
     func renderEPUB(pack: ([(path: String, data: Data)], _ timestamp: String) throws -> Data = EPUBArchive.zip) -> Result<OutputFile, Diagnostic> {
-        var documents = EPUBContents(site: site).documents()
         let language = content.config.language.value
         var files: [(path: String, data: Data)] = []
-        for index in documents.indices {
-            let xhtml = documents[index].xhtml(language: language, stylesheet: Self.stylesheet)
-            if let problem = XMLWellFormedness.problem(in: xhtml) { return .failure(diagnostic(for: problem, in: documents[index], xhtml: xhtml)) }
-            files.append((documents[index].path, Data(xhtml.utf8)))
-            // The package and navigation need only titles and paths: the bodies need not stay in memory twice.
-            documents[index].body = ""
+        let documents: [EPUBDocument]
+        do {
+            documents = try EPUBContents(site: site).documents { document in
+                let xhtml = document.xhtml(language: language, stylesheet: Self.stylesheet)
+                if let problem = XMLWellFormedness.problem(in: xhtml) { throw diagnostic(for: problem, in: document, xhtml: xhtml) }
+                files.append((document.path, Data(xhtml.utf8)))
+                // The package and navigation need only titles and paths.
+                var kept = document
+                kept.body = ""
+                return kept
+            }
+        } catch let problem as Diagnostic {
+            return .failure(problem)
+        } catch {
+            return .failure(.error(at: SourceLocation(file: "site.yaml"), "cannot make the EPUB: \(error)"))
         }
         // Originals are read from where the load stage found them: a name on disk may be spelt in NFD.
         let originals = Dictionary(content.media.map { ($0.path, $0.source) }) { first, _ in first }

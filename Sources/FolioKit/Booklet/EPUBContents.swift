@@ -6,24 +6,27 @@ struct EPUBContents {
     var content: SiteContent { site.content }
     var theme: Theme { site.theme }
 
-    func documents() -> [EPUBDocument] {
-        var documents = [cover(), titlePage()]
+    /// The content documents in reading order, each handed to `finish` as soon as it is made
+    /// (which writes its file and keeps what the package needs), so that the bodies of a large
+    /// booklet are never all in memory at once.
+    func documents(_ finish: (EPUBDocument) throws -> EPUBDocument) rethrows -> [EPUBDocument] {
+        var documents = [try finish(cover()), try finish(titlePage())]
         if let intro = content.pages.first(where: { $0.slug == "booklet" }) {
             let path = "introduction.xhtml"
             let text = body(intro.body, source: intro.source.path, idPrefix: "introduction--", from: path)
             let words = lang(of: intro.source.path)
             let inner = words.isEmpty ? text : notice(for: intro.source.path) + "<div\(words)>\n\(text)\n</div>"
-            documents.append(EPUBDocument(path: path, title: theme.string("booklet.introduction"),
-                                          body: section(theme.string("booklet.introduction"), inner, type: "preface"),
-                                          landmark: "preface", source: intro.source.path))
+            documents.append(try finish(EPUBDocument(path: path, title: theme.string("booklet.introduction"),
+                                                     body: section(theme.string("booklet.introduction"), inner, type: "preface"),
+                                                     landmark: "preface", source: intro.source.path)))
         }
-        if !content.metrics.figures.isEmpty { documents.append(figuresPage()) }
-        if !content.metrics.charts.isEmpty { documents.append(chartsPage()) }
+        if !content.metrics.figures.isEmpty { documents.append(try finish(figuresPage())) }
+        if !content.metrics.charts.isEmpty { documents.append(try finish(chartsPage())) }
         for call in site.index.calls {
-            documents.append(callPage(call))
-            documents += call.projects.map(chapter)
+            documents.append(try finish(callPage(call)))
+            for project in call.projects { documents.append(try finish(chapter(project))) }
         }
-        if !site.index.partners.isEmpty { documents.append(partnerIndex()) }
+        if !site.index.partners.isEmpty { documents.append(try finish(partnerIndex())) }
         return documents
     }
 

@@ -3,8 +3,9 @@ import Foundation
 /// Writes each output file into the staging folder as soon as it is rendered, on whichever core
 /// rendered it, and keeps of each page only what the link check needs (its ids and references).
 /// So the whole site is never held in memory, and writing overlaps rendering. Nothing reaches
-/// the real output folder until the link check has passed (`OutputFolder.commit`). Pages whose
-/// bytes the previous build already scanned take its scan from the `LinkScanCache`.
+/// the real output folder until the link check has passed (`OutputFolder.commit`). A page's links
+/// come from its templates as it renders (`RenderedLinks`); a page they cannot tell is read, and
+/// if the previous build read the same bytes, its scan is taken from the `LinkScanCache`.
 final class StagingWriter: @unchecked Sendable {
     let folder: URL
     /// The previous build's output, whose unchanged files are hard-linked instead of written.
@@ -14,7 +15,9 @@ final class StagingWriter: @unchecked Sendable {
     private let scans: LinkScanCache
     private let lock = NSLock()
     private var madeFolders: Set<String> = [""]
-    private var links: [String: (digest: LinkScanCache.Digest, links: PageLinks)] = [:]
+    /// Each page's links, with its digest when the page had to be read for them (only those go
+    /// into the cache: the others' links come from their templates on every build).
+    private var links: [String: (digest: LinkScanCache.Digest?, links: PageLinks)] = [:]
     private var paths: Set<String> = []
     private var failure: WriteFailure?
 
@@ -43,8 +46,9 @@ final class StagingWriter: @unchecked Sendable {
 
     private func add(_ file: OutputFile, links known: PageLinks? = nil, fragments: [PageFragment]) {
         guard file.path.hasSuffix(".html") else { return store(file, links: nil) }
+        if let known { return store(file, links: (nil, known)) }
         let digest = LinkScanCache.Digest(file.data)
-        store(file, links: (digest, scans.links(for: digest) ?? known ?? PageFragment.links(of: file.data, madeOf: fragments)))
+        store(file, links: (digest, scans.links(for: digest) ?? PageFragment.links(of: file.data, madeOf: fragments)))
     }
 
     /// Files copied as they are (assets, media): written unless the build made a file of the
@@ -70,7 +74,7 @@ final class StagingWriter: @unchecked Sendable {
         }
     }
 
-    private func store(_ file: OutputFile, links pageLinks: (digest: LinkScanCache.Digest, links: PageLinks)?) {
+    private func store(_ file: OutputFile, links pageLinks: (digest: LinkScanCache.Digest?, links: PageLinks)?) {
         do {
             try makeFolder(for: file.path)
             try OutputFolder.write(file, into: folder, reusingFrom: previous)
@@ -85,7 +89,7 @@ final class StagingWriter: @unchecked Sendable {
 
     /// Writes the link-scan cache for the next build; safe beside the link check.
     func saveLinkScans() throws {
-        let scanned = scansByPath.map { (digest: $0.scan.digest, links: $0.scan.links) }
+        let scanned = scansByPath.compactMap { page in page.scan.digest.map { (digest: $0, links: page.scan.links) } }
         try FileManager.default.createDirectory(at: scanFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         try LinkScanCache.serialised(scanned).write(to: scanFile, options: .atomic)
     }
@@ -101,7 +105,7 @@ final class StagingWriter: @unchecked Sendable {
     }
 
     /// Every page's scan, sorted by path so that the check and the cache come out the same each build.
-    private var scansByPath: [(path: String, scan: (digest: LinkScanCache.Digest, links: PageLinks))] {
+    private var scansByPath: [(path: String, scan: (digest: LinkScanCache.Digest?, links: PageLinks))] {
         lock.withLock { links.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
     }
 

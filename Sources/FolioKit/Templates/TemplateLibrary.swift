@@ -72,7 +72,9 @@ public struct TemplateLibrary: Sendable {
     /// (nil when the page must be read to know them).
     func renderPage(_ name: String, _ value: TemplateObject, capacity: Int, fragments: [PageFragment]) -> (html: Data, links: PageLinks?) {
         guard let index = indices[name] else { return (Data(), PageLinks()) }
-        var renderer = TemplateRenderer(templates: templates, constants: constants, capacity: capacity, links: RenderedLinks(fragments: fragments))
+        // The fragments are most of a long page: room for them at once, rather than doubling past them.
+        let room = capacity + fragments.reduce(0) { $0 + $1.html.utf8.count }
+        var renderer = TemplateRenderer(templates: templates, constants: constants, capacity: room, links: RenderedLinks(fragments: fragments))
         renderer.render(template: index, with: .object(value))
         return (Data(renderer.output), renderer.links?.links)
     }
