@@ -101,9 +101,9 @@ import Testing
                       "<div ", #" class="c""#, #" href="x.html""#, " id=y", #"<link rel=""#, "stylesheet", "canonical", #"" href=""#,
                       "<!-- ", " -->", "<script>", "</script>", "<style>", "</style>", "<h", "2", "</h", "text & more", "&amp;", "\n", " ",
                       "<", "<br/>", "<input disabled>", #"<object data=""#, #"<img srcset=""#, " 1x, ", #"<area href=""#,
-                      "<!DOCTYPE html>", "<?x?>", "=", #"<a name=""#, "<A HREF=\"", "</A>", "\t", "é"]
+                      "<!DOCTYPE html>", "<?x?>", "=", #"<a name=""#, "<A HREF=\"", "</A>", "\t", "é", "\r\n", "\r"]
         let tags = ["{{v}}", "{{w}}", "{{{raw}}}", "{{n}}"]
-        let texts = ["", "x.html", #"a"b"#, "a'b", "<b>", "a&b", "x y", "#top", "p.html#s", "../assets/y.css", "\n", "é", "a\tb", "--", "-->", "</script>"]
+        let texts = ["", "x.html", #"a"b"#, "a'b", "<b>", "a&b", "x y", "#top", "p.html#s", "../assets/y.css", "\n", "é", "a\tb", "--", "-->", "</script>", "a\rb", "a\r\nb"]
         let raws = ["", "plain", "<em>x</em>", #"<a href="r.html">r</a>"#, #"""#, "</script>", "-->", "a > b"]
         let fragment = #"<a href="r.html">r</a>"#
         let elements = ["a", "A", "img", "link", "p", "div", "h2", "object", "area", "script", "style", "input", "source"]

@@ -87,7 +87,10 @@ struct RenderedLinks {
             return
         case .doubleQuoted, .singleQuoted:
             if indented, text.utf8.contains(UInt8(ascii: "\n")) { return lose() }
-            if let current { values[current.rawValue] += text.utf8 }
+            guard let current else { return }
+            // libxml2 reads a carriage return in a value as a line feed, and stops at NUL.
+            if text.utf8.contains(where: { $0 == 0x0D || $0 == 0 }) { return lose() }
+            values[current.rawValue] += text.utf8
         case .tagName:
             // `<h{{level}}`: more of the name, or else not followed.
             guard text.utf8.allSatisfy(MarkupScanner.isNameByte) else { return lose() }

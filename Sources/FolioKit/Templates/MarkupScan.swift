@@ -87,8 +87,10 @@ struct TemplateText: Sendable {
 
 /// A small reader of the HTML that Folio's templates write, following libxml2's HTML parser
 /// (2.9) where they could differ: tag and attribute names of letters, digits and `:-_.`,
-/// lower-cased; script and style raw to `</` and a letter; comments, declarations and processing
-/// instructions skipped. Whatever it is not sure of gives nil, never a guess.
+/// lower-cased; script and style raw to their own end tag; comments and the doctype skipped.
+/// Whatever it is not sure of (processing instructions, other declarations, a carriage return
+/// in a link) gives nil, never a guess: the page is then read with libxml2.
+/// `RenderedLinksTests` holds it to libxml2 on every page of Content and on random templates.
 enum MarkupScanner {
     private enum State: Equatable {
         case mode(MarkupMode)
@@ -110,7 +112,11 @@ enum MarkupScanner {
         func startValue() { wanted = PageLinks.Attribute(lowered(name)) }
         func endTag() -> State {
             events.append(.tagEnd(guessed: !knowsElement))
-            return .mode(knowsElement && element == "script" ? .script : knowsElement && element == "style" ? .style : .data)
+            switch knowsElement ? MarkupElement(element) : .other {
+            case .script: return .mode(.script)
+            case .style: return .mode(.style)
+            case .other: return .mode(.data)
+            }
         }
         func valueless() {
             events.append(PageLinks.Attribute(lowered(name)).map { .valuelessAttribute($0) } ?? .attribute(nil))
@@ -269,9 +275,9 @@ enum MarkupScanner {
                 continue
             case .mode(.doubleQuoted), .mode(.singleQuoted):
                 let quote = if case .mode(.doubleQuoted) = state { UInt8(ascii: "\"") } else { UInt8(ascii: "'") }
-                let end = bytes[index...].firstIndex { $0 == quote || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\n") } ?? bytes.count
-                if end < bytes.count, bytes[end] == UInt8(ascii: "&") {
-                    // libxml2 decodes character references in values; only the read ones matter.
+                let end = bytes[index...].firstIndex { $0 == quote || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\n") || $0 == 0x0D } ?? bytes.count
+                if end < bytes.count, bytes[end] == UInt8(ascii: "&") || bytes[end] == 0x0D {
+                    // libxml2 decodes character references in values, and line ends: only the read ones matter.
                     if currentIsWanted(events) { return nil }
                     index = end + 1
                     continue
