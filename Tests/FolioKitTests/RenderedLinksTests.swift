@@ -44,6 +44,20 @@ import Testing
         }
     }
 
+    @Test func aBrokenLinkOrAnchorInALayoutStillStopsTheBuild() throws {
+        let fixture = try BuildTests()
+        let layouts = try ScratchLayouts()
+        let base = layouts.url.appendingPathComponent("base.mustache")
+        let text = try String(contentsOf: base, encoding: .utf8)
+        try text.replacingOccurrences(of: "</body>", with: "<a href=\"{{root}}nowhere.html\">x</a><a href=\"#nope\">y</a>\n</body>")
+            .write(to: base, atomically: true, encoding: .utf8)
+        let report = Pipeline.build(.init(content: fixture.content, layouts: layouts.url, output: fixture.output))
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.contains { $0.message.contains("nowhere.html' does not exist") })
+        #expect(report.diagnostics.contains { $0.message.contains("no element with id 'nope'") })
+        #expect(!FileManager.default.fileExists(atPath: fixture.output.appendingPathComponent("index.html").path))
+    }
+
     @Test func valuesInAttributesAreReadAsLibxml2DecodesThem() throws {
         let hostile = #"a.html?x=1&y="2"&z='3'#<b>"#
         let (html, links) = try Self.render(#"<p id="{{v}}"><a href='{{v}}' class="x">t</a><img src="{{n}}.png" alt=""></p>"#,
