@@ -86,6 +86,8 @@ import Testing
         #expect(try Self.render(#"<a href=x{{v}}.html>x</a>"#, ["v": .text("y")]).links == nil)
         // A page that ends inside a tag.
         #expect(try Self.render(#"<a href="x.html""#, [:]).links == nil)
+        // A value that ends a comment with the text after it.
+        #expect(try Self.render(#"<!-- {{v}}><a href="x.html">x</a> -->"#, ["v": .text("--")]).links == nil)
         // The same attribute twice: libxml2 keeps the first.
         #expect(try Self.render(#"<a href="x.html"{{#f}} href="y.html"{{/f}}>x</a>"#, ["f": .flag(true)]).links == nil)
         // An indented partial's line break inside a link would change it.

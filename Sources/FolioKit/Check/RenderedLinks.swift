@@ -82,9 +82,12 @@ struct RenderedLinks {
     mutating func escapedValue(_ text: String, indented: Bool) {
         guard let mode, !text.isEmpty else { return }
         switch mode {
-        case .data, .script, .style, .comment:
-            // Escaped, it cannot start or end a tag, a comment or raw text.
+        case .data, .script, .style:
+            // Escaped, it cannot start or end a tag or raw text.
             return
+        case .comment:
+            // `--` here and `>` in the text after would end the comment: not followed.
+            if text.utf8.last == UInt8(ascii: "-") { lose() }
         case .doubleQuoted, .singleQuoted:
             if indented, text.utf8.contains(UInt8(ascii: "\n")) { return lose() }
             guard let current else { return }
