@@ -24,8 +24,6 @@ struct PageLinks: Sendable {
             }
         }
     }
-
-    static let attributeNames = Set(Attribute.allCases.map { "\($0)" })
 }
 
 /// Reads a page's links with libxml2's HTML parser in SAX mode: only the start tags are seen, no
@@ -56,7 +54,7 @@ enum PageLinkScanner {
     private final class Collector {
         var links = PageLinks()
 
-        private static let wanted: [[UInt8]] = PageLinks.attributeNames.sorted().map { Array($0.utf8) + [0] }
+        private static let wanted: [[UInt8]] = PageLinks.Attribute.allCases.map { Array("\($0)".utf8) + [0] }
 
         func element(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) {
             var values: [String: String] = [:]

@@ -42,7 +42,8 @@ extension SiteRenderer {
             .rows: .list(series.points.map { .object([.label: .text($0.label), .valueText: .text(format($0.value))]) }),
             .labelHeading: .text(ifSet: labelHeading),
         ]
-        // A fragment of the page: the link check reads a chart once, not with every page it is on.
+        // A fragment of the page, so that the rest of its links stay known from its templates; the
+        // chart's own, a few lines of SVG, are read with libxml2.
         let svg = FragmentLog.note(PageFragment(html: ChartSVG.render(series, valueText: format)))
         return .object([.id: .text(series.id), .title: .text(series.title), .svg: .text(svg),
                         .table: .object(table)])
