@@ -1,9 +1,9 @@
 import CLibXML2
 import Foundation
 
-/// The check stage: reads every page with libxml2's HTML parser and proves that each
-/// relative `href`/`src` names an existing file (not a folder), each `#anchor` exists in its
-/// target, and nothing is loaded from another host.
+/// The check stage: proves, from each page's links (known as it rendered, `RenderedLinks`, or read
+/// with libxml2's HTML parser), that each relative `href`/`src` names an existing file (not a
+/// folder), each `#anchor` exists in its target, and nothing is loaded from another host.
 public enum LinkChecker {
     public struct Problem: Sendable, Hashable {
         /// The page, from the output root.
