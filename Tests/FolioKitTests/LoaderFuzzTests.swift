@@ -98,6 +98,23 @@ import Testing
         return problems
     }
 
+    /// Only comments or byte order marks are no YAML document to libyaml, and no error either:
+    /// each must still be said (site.yaml, front matter) or be nothing (metrics), never dropped.
+    @Test func aDocumentOfCommentsOrByteOrderMarksIsSaidToBeEmpty() throws {
+        for text in ["# only a comment\n", "\u{FEFF}\u{FEFF}", "\n  \n# a\n# b\n"] {
+            #expect(Self.problems(loading: Array(text.utf8)).isEmpty, "\(text.debugDescription)")
+            let site = DiagnosticLog()
+            #expect(SiteConfigLoader.load(try #require(TextFile.decode(Data(text.utf8), path: "site.yaml", log: site)), log: site) == nil)
+            #expect(site.diagnostics.map(\.message).contains { $0.hasPrefix("site.yaml is empty") }, "\(text.debugDescription)")
+            let project = DiagnosticLog()
+            let file = "---\n" + text + (text.hasSuffix("\n") ? "" : "\n") + "---\nBody.\n"
+            #expect(ProjectLoader.load(try #require(TextFile.decode(Data(file.utf8), path: "projects/p.md", log: project)), log: project) == nil)
+            // Inside a file, a byte order mark is text to libyaml, and an error of its own.
+            let expected = text.hasPrefix("\u{FEFF}") ? "front matter must be a map" : "front matter is empty"
+            #expect(project.diagnostics.map(\.message).contains { $0.hasPrefix(expected) }, "\(text.debugDescription): \(project.diagnostics.map(\.message))")
+        }
+    }
+
     @Test func theLoaderNeverCrashesHangsOrPointsOutsideTheFile() {
         let seconds = ProcessInfo.processInfo.environment["FOLIO_FUZZ_SECONDS"].flatMap(Double.init) ?? 2
         var random = SeededGenerator(state: 17)

@@ -17,7 +17,7 @@ struct MarkdownFile {
             return nil
         }
         guard let root = YAMLDocument.parse(parts.yaml, file: source.path, firstLine: parts.yamlFirstLine, log: log) else {
-            if parts.yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if YAMLDocument.isEmpty(parts.yaml) {
                 log.error(at: source.location(line: 1), "front matter is empty: add the required keys between the '---' lines")
             }
             return nil

@@ -7,7 +7,7 @@ enum MetricsLoader {
 
     static func load(_ source: SourceFile, log: DiagnosticLog) -> Metrics? {
         guard let root = YAMLDocument.parse(source.text, file: source.path, firstLine: 1, log: log) else {
-            return source.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .empty : nil
+            return YAMLDocument.isEmpty(source.text) ? .empty : nil
         }
         guard let map = YAMLMap(root, file: source.path, lineOffset: 0, log: log, what: "metrics.yaml") else { return nil }
         map.rejectUnknownKeys(allowed: keys)

@@ -8,7 +8,7 @@ enum SiteConfigLoader {
     static func load(_ source: SourceFile, log: DiagnosticLog) -> SiteConfig? {
         guard let root = YAMLDocument.parse(source.text, file: source.path, firstLine: 1, log: log),
               let map = YAMLMap(root, file: source.path, lineOffset: 0, log: log, what: "site.yaml") else {
-            if source.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if YAMLDocument.isEmpty(source.text) {
                 log.error(at: source.location(line: 1), "site.yaml is empty: it needs at least title, language, funding_notice, sectors and booklet")
             }
             return nil

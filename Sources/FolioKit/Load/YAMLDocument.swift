@@ -5,6 +5,17 @@ import Yams
 /// the right line of the file.
 enum YAMLDocument {
     /// `firstLine` is the file line of the YAML's first line.
+    /// Whether `yaml` holds no document at all: only blanks, comments or byte order marks, which
+    /// libyaml reads as nothing rather than as an error (and `parse` gives nil without a word).
+    static func isEmpty(_ yaml: String) -> Bool {
+        guard YAMLLimits.problem(in: yaml) == nil else { return false }
+        do {
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8) == nil
+        } catch {
+            return false
+        }
+    }
+
     static func parse(_ yaml: String, file: String, firstLine: Int, log: DiagnosticLog) -> Node? {
         let offset = firstLine - 1
         if let problem = YAMLLimits.problem(in: yaml) {
