@@ -162,8 +162,8 @@ public struct Theme: Sendable {
     }
 
     /// A page and its links, as far as the templates and the page's `fragments` tell them.
-    func renderPage(_ template: String, _ context: TemplateObject, fragments: @autoclosure () -> [PageFragment]) -> (html: Data, links: PageLinks?) {
-        templateTime.measure { library.renderPage(template, context, capacity: 65_536, fragments: fragments()) }
+    func renderPage(_ template: String, _ context: TemplateObject, fragments: [PageFragment]) -> (html: Data, links: PageLinks?) {
+        templateTime.measure { library.renderPage(template, context, capacity: 65_536, fragments: fragments) }
     }
 
     public var assetsFolder: URL { folder.appendingPathComponent("assets") }

@@ -50,6 +50,15 @@ enum MarkupElement: Int, Sendable {
     init(_ name: String) {
         self = name == "script" ? .script : name == "style" ? .style : .other
     }
+
+    /// The tag's name, for the two read raw.
+    var name: String? {
+        switch self {
+        case .script: "script"
+        case .style: "style"
+        case .other: nil
+        }
+    }
 }
 
 /// How one stretch of template text reads from one mode.
@@ -58,31 +67,6 @@ struct MarkupScan: Sendable {
     var exit: MarkupMode
     /// A line break inside an attribute value or tag: an indented partial would change it.
     var breaksLineInTag: Bool
-}
-
-/// Template text (or an interface string) with how it reads from each mode: nil where it cannot
-/// be followed (it ends inside an attribute's name, a character reference in a link, …), and the
-/// page is then read with libxml2 as before.
-struct TemplateText: Sendable {
-    let bytes: [UInt8]
-    private let scans: [MarkupScan?]
-
-    /// The modes inside a start tag, where what follows its `>` depends on the tag's name.
-    private static let tagModes: [MarkupMode] = [.tagName, .tag, .doubleQuoted, .singleQuoted]
-    private static let rawElements = ["script", "style"]
-
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        // From each mode, then from each tag mode again inside a `<script` and a `<style` tag.
-        scans = MarkupMode.allCases.map { MarkupScanner.scan(bytes, from: $0) }
-            + Self.tagModes.flatMap { mode in Self.rawElements.map { MarkupScanner.scan(bytes, from: mode, inside: $0) } }
-    }
-
-    /// How the text reads from `mode`, inside a start tag of kind `element` if it is in one.
-    func scan(from mode: MarkupMode, element: MarkupElement) -> MarkupScan? {
-        guard element != .other, let tagMode = Self.tagModes.firstIndex(of: mode) else { return scans[mode.rawValue] }
-        return scans[MarkupMode.allCases.count + tagMode * Self.rawElements.count + element.rawValue - 1]
-    }
 }
 
 /// A small reader of the HTML that Folio's templates write, following libxml2's HTML parser
@@ -98,12 +82,12 @@ enum MarkupScanner {
         case attributeName, afterAttributeName, beforeValue, unquoted
     }
 
-    /// `element`: the name of the start tag the text begins inside, when it is known.
-    static func scan(_ bytes: [UInt8], from start: MarkupMode, inside element: String? = nil) -> MarkupScan? {
+    /// `element`: the start tag the text begins inside, when it is known.
+    static func scan(_ bytes: [UInt8], from start: MarkupMode, inside known: MarkupElement? = nil) -> MarkupScan? {
         var events: [MarkupEvent] = []
         var state = State.mode(start)
-        var element = element ?? ""
-        var knowsElement = !element.isEmpty
+        var element = known?.name ?? ""
+        var knowsElement = known != nil
         var name: [UInt8] = []
         var wanted: PageLinks.Attribute?
         var breaksLine = false
@@ -182,8 +166,8 @@ enum MarkupScanner {
                 }
             case .mode(.script), .mode(.style):
                 guard byte == UInt8(ascii: "<") else { break }
-                let end = Array("</" + (state == .mode(.script) ? "script" : "style")).map { $0.asciiValue! }
-                let rest = bytes[index...].prefix(end.count + 1).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                let end = Array(("</" + (state == .mode(.script) ? "script" : "style")).utf8)
+                let rest = bytes[index...].prefix(end.count + 1).map(lowercased)
                 // The end tag may go on in what follows: not followed.
                 if rest.count <= end.count, end.starts(with: rest) { return nil }
                 if rest.starts(with: end), !isNameByte(rest[end.count]) {
@@ -212,9 +196,8 @@ enum MarkupScanner {
                 } else if byte == UInt8(ascii: ">") {
                     state = endTag()
                 } else if byte == UInt8(ascii: "/") {
-                    guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">"), element != "script", element != "style" else { return nil }
-                    events.append(.tagEnd(guessed: !knowsElement))
-                    state = .mode(.data)
+                    guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">"), MarkupElement(element) == .other else { return nil }
+                    state = endTag()
                     index += 1
                 } else if isLetter(byte) {
                     name = [byte]
@@ -348,6 +331,10 @@ enum MarkupScanner {
     }
 
     static func lowered<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-        String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        String(decoding: bytes.map(lowercased), as: UTF8.self)
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 }

@@ -71,18 +71,21 @@ public struct TemplateLibrary: Sendable {
     /// An HTML page's bytes and its links, known from the templates and the `fragments` it holds
     /// (nil when the page must be read to know them).
     func renderPage(_ name: String, _ value: TemplateObject, capacity: Int, fragments: [PageFragment]) -> (html: Data, links: PageLinks?) {
-        guard let index = indices[name] else { return (Data(), PageLinks()) }
         // The fragments are most of a long page: room for them at once, rather than doubling past them.
         let room = capacity + fragments.reduce(0) { $0 + $1.html.utf8.count }
-        var renderer = TemplateRenderer(templates: templates, constants: constants, capacity: room, links: RenderedLinks(fragments: fragments))
-        renderer.render(template: index, with: .object(value))
+        guard let renderer = rendered(name, .object(value), capacity: room, links: RenderedLinks(fragments: fragments)) else { return (Data(), PageLinks()) }
         return (Data(renderer.output), renderer.links?.links)
     }
 
     private func bytes(_ name: String, _ value: TemplateValue, capacity: Int) -> [UInt8] {
-        guard let index = indices[name] else { return [] }
-        var renderer = TemplateRenderer(templates: templates, constants: constants, capacity: capacity)
+        rendered(name, value, capacity: capacity)?.output ?? []
+    }
+
+    /// The renderer once it has rendered template `name`; nil if there is no such template.
+    private func rendered(_ name: String, _ value: TemplateValue, capacity: Int, links: RenderedLinks? = nil) -> TemplateRenderer? {
+        guard let index = indices[name] else { return nil }
+        var renderer = TemplateRenderer(templates: templates, constants: constants, capacity: capacity, links: links)
         renderer.render(template: index, with: value)
-        return renderer.output
+        return renderer
     }
 }
