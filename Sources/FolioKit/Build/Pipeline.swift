@@ -96,13 +96,17 @@ public enum Pipeline {
         }
         // Checked again: the build that held the lock may have changed what is there.
         if let refusal = output.refusal(content: options.content, layouts: options.layouts) { return outputError(refusal.description) }
-        return withExtendedLifetime(lock) { buildLocked(options, output: output) }
+        let leftovers = BuildLeftovers()
+        defer { leftovers.releaseInBackground() }
+        return withExtendedLifetime(lock) { buildLocked(options, output: output, leftovers: leftovers) }
     }
 
-    private static func buildLocked(_ options: BuildOptions, output: OutputFolder) -> BuildReport {
+    private static func buildLocked(_ options: BuildOptions, output: OutputFolder, leftovers: BuildLeftovers) -> BuildReport {
         var clock = StageTimes()
         let bodies = ParsedBodies(file: CacheFolder(output: options.output).file(ParsedBodies.fileName))
         let checked = check(contentFolder: options.content, reusing: options.loadCache, bodies: bodies)
+        leftovers.keep(bodies)
+        leftovers.keep(checked)
         // Kept for the next build while this one renders; a cache not written costs it only time.
         let savingBodies = BackgroundTask { try? bodies.save() }
         clock.end("load and validate (\(bodies.reused) bodies parsed by the last build)")
@@ -143,6 +147,8 @@ public enum Pipeline {
             : nil
         let rendered = render(content, theme: theme, images: imageStage.images, date: date, pdf: pdf,
                               epubPacks: EPUBPackCache(folder: cache.folder("epub")), into: writer, clock: &clock)
+        leftovers.keep(rendered)
+        leftovers.keep(writer)
         report.fileCount = writer.files.count
         let copies = OutputFolder.copies(assets: theme.assetsFolder, media: content.media)
         writer.addCopies(copies.files)

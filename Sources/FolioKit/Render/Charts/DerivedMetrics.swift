@@ -14,20 +14,39 @@ public struct DerivedMetrics: Sendable {
     /// [i][j]: projects in both sector i and sector j; the diagonal counts a sector's projects.
     public var sectorMatrix: [[Int]]
 
+    /// One pass over the projects: the metrics page is rendered beside the others, and with
+    /// thousands of projects a filter per sector, country and cell made it the build's last page.
     public init(_ content: SiteContent) {
-        let projects = content.projects
         sectorIDs = content.config.sectorIDs
         let ids = sectorIDs
-        projectsPerSector = ids.map { id in projects.filter { $0.sectorIDs.contains(id) }.count }
-        fundingPerSector = ids.map { id in projects.filter { $0.sectorIDs.contains(id) }.reduce(0) { $0 + $1.fundingEUR.value } }
-        let countries = Dictionary(grouping: projects.flatMap(\.countryCodes), by: { $0 }).mapValues(\.count)
-        projectsPerCountry = countries.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
-        projectsPerCall = Dictionary(grouping: projects, by: \.call).mapValues(\.count).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        projectsPerStage = Project.Stage.allCases.compactMap { stage in
-            let count = projects.filter { $0.stage?.value == stage.rawValue }.count
-            return count > 0 ? (stage.rawValue, count) : nil
+        var perSector = [Int](repeating: 0, count: ids.count)
+        var funding = [Double](repeating: 0, count: ids.count)
+        var matrix = [[Int]](repeating: [Int](repeating: 0, count: ids.count), count: ids.count)
+        var countries: [String: Int] = [:]
+        var calls: [String: Int] = [:]
+        var stages: [String: Int] = [:]
+        var crossSectoral = 0
+        for project in content.projects {
+            let sectors = project.sectorIDs
+            let rows = ids.indices.filter { sectors.contains(ids[$0]) }
+            for row in rows {
+                perSector[row] += 1
+                funding[row] += project.fundingEUR.value
+                for column in rows { matrix[row][column] += 1 }
+            }
+            for code in project.countries { countries[code.value, default: 0] += 1 }
+            calls[project.call, default: 0] += 1
+            if let stage = project.stage { stages[stage.value, default: 0] += 1 }
+            if project.isCrossSectoral { crossSectoral += 1 }
         }
-        crossSectoralShare = projects.isEmpty ? 0 : Double(projects.filter(\.isCrossSectoral).count) / Double(projects.count)
-        sectorMatrix = ids.map { a in ids.map { b in projects.filter { $0.sectorIDs.contains(a) && $0.sectorIDs.contains(b) }.count } }
+        projectsPerSector = perSector
+        fundingPerSector = funding
+        projectsPerCountry = countries.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
+        projectsPerCall = calls.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        projectsPerStage = Project.Stage.allCases.compactMap { stage in
+            stages[stage.rawValue].map { (stage.rawValue, $0) }
+        }
+        crossSectoralShare = content.projects.isEmpty ? 0 : Double(crossSectoral) / Double(content.projects.count)
+        sectorMatrix = matrix
     }
 }
