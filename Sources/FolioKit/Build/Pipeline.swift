@@ -258,15 +258,17 @@ public enum Pipeline {
         let jobs = site.pageJobs()
         let booklet = BookletRenderer(site: site, date: date)
         var diagnostics = booklet.unreachableLinks()
-        // The EPUB is packed, and the feed, sitemap and search data made, on other threads while
-        // the pages render; only the pages that show the EPUB's size wait for it.
+        // The EPUB is packed, and the feed, sitemap and search data made, by the workers that
+        // render the pages, before any page: the EPUB, one long task, keeps one core while the
+        // pages share the rest and take that core back when it is done, so that it never ends
+        // alone after them. Only the pages that show the EPUB's size wait for it.
         // A rebuild whose booklet is unchanged takes the EPUB the last build packed.
         let pack: @Sendable ([(path: String, data: Data)], String) throws -> Data = { files, timestamp in
             try epubPacks?.packed(files, timestamp: timestamp, name: site.language.code) ?? EPUBArchive.zip(files, timestamp: timestamp)
         }
-        let packing = BackgroundTask { StageTimes.timed { booklet.renderEPUB(pack: pack) } }
-        let companions = BackgroundTask { StageTimes.timed { companionFiles(content, site: site, jobs: jobs, booklet: booklet, date: date) } }
-        site.render(jobs.filter { !$0.showsEPUBSize }, deliver: writer.add(_:))
+        let packing = BackgroundTask.notStarted { StageTimes.timed { booklet.renderEPUB(pack: pack) } }
+        let companions = BackgroundTask.notStarted { StageTimes.timed { companionFiles(content, site: site, jobs: jobs, booklet: booklet, date: date) } }
+        site.render(jobs.filter { !$0.showsEPUBSize }, after: [packing.run, companions.run], deliver: writer.add(_:))
         let (packed, packingSeconds) = packing.wait()
         switch packed {
         case .success(let file):

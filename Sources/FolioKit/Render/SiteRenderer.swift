@@ -46,12 +46,25 @@ public struct SiteRenderer: Sendable {
 
     /// The pages of `jobs` rendered on all cores, each handed to `deliver` on the core that
     /// rendered it. Every page's bytes depend only on the model, never on the order.
-    func render(_ jobs: [PageJob], deliver: @Sendable (RenderedPage) -> Void) {
-        _ = jobs.concurrentMap(largestFirst: \.size) { job in
-            let log = FragmentLog()
-            let (html, links) = FragmentLog.$current.withValue(log) { theme.renderPage(job.template, job.context(), fragments: log.fragments) }
-            deliver(RenderedPage(file: OutputFile(path: language.folder + job.path, data: html), links: links, fragments: log.fragments))
+    /// Renders `jobs` on all cores, largest first, each page handed to `deliver` as it is made.
+    /// `tasks` are started first, one per free core, on the same workers.
+    func render(_ jobs: [PageJob], after tasks: [@Sendable () -> Void] = [], deliver: @Sendable (RenderedPage) -> Void) {
+        let work = tasks.map(Work.task) + jobs.largestFirst(by: \.size).map(Work.page)
+        work.concurrentForEach { work in
+            switch work {
+            case .task(let task):
+                task()
+            case .page(let job):
+                let log = FragmentLog()
+                let (html, links) = FragmentLog.$current.withValue(log) { theme.renderPage(job.template, job.context(), fragments: log.fragments) }
+                deliver(RenderedPage(file: OutputFile(path: language.folder + job.path, data: html), links: links, fragments: log.fragments))
+            }
         }
+    }
+
+    private enum Work: Sendable {
+        case task(@Sendable () -> Void)
+        case page(PageJob)
     }
 
     /// Every HTML page of the site.

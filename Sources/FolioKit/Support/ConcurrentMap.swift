@@ -20,11 +20,25 @@ extension Array where Element: Sendable {
     /// `concurrentMap` that starts the largest items first, so that no core is left alone with
     /// one long item at the end (the booklet edition, the project list). Results keep the input order.
     func concurrentMap<T: Sendable>(largestFirst size: (Element) -> Int, _ transform: @Sendable (Element) -> T) -> [T] {
-        let order = indices.sorted { (size(self[$1]), $0) < (size(self[$0]), $1) }
+        let order = largestFirstOrder(by: size)
         let done = order.map { self[$0] }.concurrentMap(transform)
         var results = done
         for (position, index) in order.enumerated() { results[index] = done[position] }
         return results
+    }
+
+    /// The items, largest first; items of one size keep their order.
+    func largestFirst(by size: (Element) -> Int) -> [Element] {
+        largestFirstOrder(by: size).map { self[$0] }
+    }
+
+    /// `body` on every item, on all cores; the items are started in order, one per free core.
+    func concurrentForEach(_ body: @Sendable (Element) -> Void) {
+        _ = concurrentMap(body)
+    }
+
+    private func largestFirstOrder(by size: (Element) -> Int) -> [Int] {
+        indices.sorted { (size(self[$1]), $0) < (size(self[$0]), $1) }
     }
 }
 
