@@ -12,6 +12,7 @@ import Testing
         let page = Data("<a href=\"x\">".utf8)
         var links = PageLinks()
         links.ids = ["plain", "with space", "back\\slash", "new\nline", "cr\r\nlf"]
+        links.repeatedIDs = ["plain", "new\nline", "plain"]
         links.references = [("a.html#b", false), ("odd\\n\nvalue", true), ("", false)]
         let digest = LinkScanCache.Digest(page)
         let file = folder.appendingPathComponent(LinkScanCache.fileName)
@@ -20,6 +21,7 @@ import Testing
         let read = LinkScanCache(readingFrom: file)
         let found = try #require(read.links(for: digest))
         #expect(found.ids == links.ids)
+        #expect(found.repeatedIDs == links.repeatedIDs)
         #expect(found.references.map(\.value) == links.references.map(\.value))
         #expect(found.references.map(\.isResource) == links.references.map(\.isResource))
         #expect(read.links(for: LinkScanCache.Digest(Data("<a href=\"y\">".utf8))) == nil)
@@ -82,6 +84,6 @@ import Testing
         try Data("not a cache\nP x y\n".utf8).write(to: cacheFile)
         #expect(fixture.build().succeeded)
         #expect(try String(contentsOf: cacheFile, encoding: .utf8)
-            .hasPrefix("folio link scans 2\n"))
+            .hasPrefix("folio link scans 3\n"))
     }
 }

@@ -8,7 +8,7 @@ import Testing
 /// not known, and the page is read.
 @Suite struct RenderedLinksTests {
     static func same(_ a: PageLinks, _ b: PageLinks) -> Bool {
-        a.ids == b.ids && a.references.map { "\($0.isResource) \($0.value)" } == b.references.map { "\($0.isResource) \($0.value)" }
+        a.ids == b.ids && a.repeatedIDs.sorted() == b.repeatedIDs.sorted() && a.references.map { "\($0.isResource) \($0.value)" } == b.references.map { "\($0.isResource) \($0.value)" }
     }
 
     /// `template` compiled with the names of `values`, rendered with them; the output and the links known.

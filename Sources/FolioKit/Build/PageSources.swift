@@ -17,6 +17,10 @@ struct PageSources {
 
     func locate(_ problem: LinkChecker.Problem, content: SiteContent, displayPaths: DisplayPaths, layouts: URL) -> Diagnostic {
         if let (source, body) = body(of: problem.page, in: content) {
+            if let id = problem.repeatedID, let heading = body.headings.first(where: { $0.id == id }) {
+                return .error(at: SourceLocation(file: displayPaths.contentPath(source), line: heading.line, column: 1),
+                              "the heading '\(heading.text)' gets the id '\(id)', which the layout already gives another element of \(problem.page): reword the heading")
+            }
             for reference in body.references {
                 if case .content(let path, let anchor) = ContentLink.resolve(reference.destination, from: source),
                    let target = SitePaths.forContent(path),

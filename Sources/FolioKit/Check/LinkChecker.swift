@@ -10,6 +10,8 @@ public enum LinkChecker {
         public var page: String
         public var reference: String
         public var message: String
+        /// Set when the problem is an id given to two elements of the page, not a reference.
+        public var repeatedID: String?
     }
 
     /// Checks pages held in memory. `files` is every path of the output, pages included, from the
@@ -39,6 +41,11 @@ public enum LinkChecker {
         var verdicts: [Question: String?] = [:]
         var problems: [Problem] = []
         for (page, links) in pages {
+            var reported: Set<String> = []
+            for id in links.repeatedIDs where reported.insert(id).inserted {
+                problems.append(Problem(page: page, reference: "#" + id, message: "the id '\(id)' is given to more than one element of the page",
+                                        repeatedID: id))
+            }
             let folder = page.split(separator: "/").dropLast().joined(separator: "/")
             for (written, isResource) in links.references {
                 // The 404 page's links from the site's path are checked as the links from the root they stand for.

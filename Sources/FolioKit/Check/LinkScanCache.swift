@@ -7,7 +7,7 @@ import Foundation
 /// entry can never be used for a page it does not describe.
 struct LinkScanCache: Sendable {
     static let fileName = "link-scans"
-    private static let header = "folio link scans 2"
+    private static let header = "folio link scans 3"
     private var entries: [Digest: PageLinks] = [:]
 
     struct Digest: Hashable, Sendable {
@@ -87,6 +87,8 @@ struct LinkScanCache: Sendable {
                 current = (Digest(size: size, fnv: fnv), PageLinks())
             case UInt8(ascii: "I"):
                 current?.1.ids.insert(unescaped(rest))
+            case UInt8(ascii: "D"):
+                current?.1.repeatedIDs.append(unescaped(rest))
             case UInt8(ascii: "R"), UInt8(ascii: "L"):
                 current?.1.references.append((unescaped(rest), kind == UInt8(ascii: "L")))
             default:
@@ -99,13 +101,14 @@ struct LinkScanCache: Sendable {
 
     func links(for digest: Digest) -> PageLinks? { entries[digest] }
 
-    /// The file for the next build: one `P` line per page, then its ids (`I`), navigation
-    /// references (`R`) and resources it loads (`L`), newlines and backslashes escaped.
+    /// The file for the next build: one `P` line per page, then its ids (`I`), ids given twice
+    /// (`D`), navigation references (`R`) and resources it loads (`L`), newlines and backslashes escaped.
     static func serialised(_ pages: [(digest: Digest, links: PageLinks)]) -> Data {
         var text = header + "\n"
         for (digest, links) in pages {
             text += "P \(digest.size) \(String(digest.fnv, radix: 16))\n"
             for id in links.ids.sorted() { text += "I " + escaped(id) + "\n" }
+            for id in links.repeatedIDs { text += "D " + escaped(id) + "\n" }
             for (value, isResource) in links.references { text += (isResource ? "L " : "R ") + escaped(value) + "\n" }
         }
         return Data(text.utf8)

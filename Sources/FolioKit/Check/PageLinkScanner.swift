@@ -4,6 +4,9 @@ import Foundation
 /// What one page offers and asks for: the ids it defines and the references it makes.
 struct PageLinks: Sendable {
     var ids: Set<String> = []
+    /// Ids given to a second element of the page (each time after the first), in page order:
+    /// a link to one of them could lead to either, and the page is not valid HTML.
+    var repeatedIDs: [String] = []
     /// (attribute value, whether it loads a resource rather than navigating)
     var references: [(value: String, isResource: Bool)] = []
 
@@ -75,7 +78,7 @@ enum PageLinkScanner {
 extension PageLinks {
     /// What one element offers (`id`, `<a name>`) and asks for (`href`, `src`, `data`).
     mutating func record(element: String, attribute: (String) -> String?) {
-        if let id = attribute("id") { ids.insert(id) }
+        if let id = attribute("id"), !ids.insert(id).inserted { repeatedIDs.append(id) }
         switch element {
         case "a", "area":
             if element == "a", let anchor = attribute("name") { ids.insert(anchor) }
@@ -102,6 +105,8 @@ extension PageLinks {
     }
 
     mutating func add(_ other: PageLinks) {
+        repeatedIDs += other.repeatedIDs
+        repeatedIDs += other.ids.filter(ids.contains).sorted()
         ids.formUnion(other.ids)
         references += other.references
     }

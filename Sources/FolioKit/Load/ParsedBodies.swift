@@ -8,7 +8,7 @@ import Foundation
 /// cannot be read is as good as none: its bodies are parsed again.
 public final class ParsedBodies: @unchecked Sendable {
     public static let fileName = "parsed-bodies"
-    private static let header = Data("folio parsed bodies 1\n".utf8)
+    private static let header = Data("folio parsed bodies 2\n".utf8)
     private let file: URL
     private var stored: Data
     /// Where each kept body's record stands in `stored`.

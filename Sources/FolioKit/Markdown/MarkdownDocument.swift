@@ -17,6 +17,8 @@ public struct MarkdownDocument: Sendable {
         public var text: String
         /// GitHub-style anchor id, unique within the document.
         public var id: String
+        /// Where the heading starts in its file.
+        public var line: Int
     }
 
     /// cmark-gfm's HTML read into a tree (`CleanedBody`): only the elements and attributes of

@@ -14,6 +14,7 @@ enum MarkdownDocumentRecord {
             writer.int(heading.level)
             writer.string(heading.text)
             writer.string(heading.id)
+            writer.int(heading.line)
         }
         writer.int(document.references.count)
         for reference in document.references {
@@ -32,8 +33,8 @@ enum MarkdownDocumentRecord {
         guard let plainText = reader.string(), let headingCount = reader.int() else { return nil }
         var headings: [MarkdownDocument.Heading] = []
         for _ in 0..<headingCount {
-            guard let level = reader.int(), let text = reader.string(), let id = reader.string() else { return nil }
-            headings.append(.init(level: level, text: text, id: id))
+            guard let level = reader.int(), let text = reader.string(), let id = reader.string(), let line = reader.int() else { return nil }
+            headings.append(.init(level: level, text: text, id: id, line: line))
         }
         guard let referenceCount = reader.int() else { return nil }
         var references: [MarkdownDocument.Reference] = []

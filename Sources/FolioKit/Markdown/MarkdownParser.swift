@@ -139,7 +139,8 @@ private struct TreeCollector {
                 ))
             case CMARK_NODE_HEADING:
                 let text = Self.text(of: node)
-                headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: uniqueID(for: text)))
+                headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: uniqueID(for: text),
+                                      line: lastLine + lineOffset))
             default:
                 break
             }
