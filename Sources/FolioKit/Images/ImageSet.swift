@@ -32,9 +32,12 @@ public struct ImageSet: Sendable {
     }
 
     public private(set) var images: [String: Processed]
+    /// The size each SVG of `media/` asks to be drawn at (`SVGSize`), by its path; absent when it gives none.
+    public private(set) var drawingSizes: [String: (width: Int, height: Int)]
 
-    public init(images: [String: Processed] = [:]) {
+    public init(images: [String: Processed] = [:], drawingSizes: [String: (width: Int, height: Int)] = [:]) {
         self.images = images
+        self.drawingSizes = drawingSizes
     }
 
     public static let none = ImageSet()

@@ -38,13 +38,24 @@ public enum ImageStage {
             digests.record(path, stamp: made.stamp, digest: made.digest)
             if made.wasCached { result.work.reused += 1 } else { result.work.made += 1 }
         }
-        result.images = ImageSet(images: images)
+        result.images = ImageSet(images: images, drawingSizes: drawingSizes(of: content.media))
         // The cache is only an aid: a build goes on when it cannot be written. A site without
         // photographs leaves no cache folder.
         if !originals.isEmpty || FileManager.default.fileExists(atPath: cache.folder.path) {
             try? digests.save(to: cache)
             cache.prune(keeping: Set(outcomes.compactMap { $0.made?.key }))
         }
+        return result
+    }
+
+    /// SVGs are published as they are; only their size is read, for the pages' `<img>`.
+    private static func drawingSizes(of media: [MediaFile]) -> [String: (width: Int, height: Int)] {
+        let drawings = media.filter { $0.kind == .svg }
+        let sizes = drawings.concurrentMap { file in
+            PlainFile.bytes(at: file.source, limit: MediaFolder.svgByteLimit).flatMap(SVGSize.of)
+        }
+        var result: [String: (width: Int, height: Int)] = [:]
+        for (file, size) in zip(drawings, sizes) { result[file.path] = size }
         return result
     }
 }

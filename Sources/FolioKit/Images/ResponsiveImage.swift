@@ -24,6 +24,8 @@ public struct ResponsiveImage: Sendable {
         self.eager = eager
         guard let processed = images.processed(mediaPath) else {
             src = href(mediaPath)
+            width = images.drawingSizes[mediaPath]?.width
+            height = images.drawingSizes[mediaPath]?.height
             return
         }
         func list(_ copies: [ImageSet.Derivative]) -> String {
