@@ -7,7 +7,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Loads and validates the content; writes nothing.",
         discussion: """
-        Reports every problem as path:line:col: error: message, then a summary. With --output, \
+        Reports every problem as path:line:col: error: message, then a summary. Images are \
+        checked by their headers (readable, the format their names say, not too large); a file \
+        damaged after its header is found by `folio build`. With --output, \
         also checks an existing output folder: every relative link and anchor resolves to a file, \
         and no page loads anything from another host. Exit 1 if there is any error.
         """
@@ -28,6 +30,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let result = Pipeline.check(contentFolder: options.contentFolder)
         var diagnostics = result.diagnostics
+        if let content = result.content { diagnostics += Pipeline.checkImages(content, contentFolder: options.contentFolder) }
         if let output {
             try options.validateFolder(output, flag: "--output")
             diagnostics += Pipeline.checkOutput(URL(fileURLWithPath: output), content: result.content)

@@ -74,6 +74,11 @@ public enum Pipeline {
         return CheckResult(content: loaded.content, diagnostics: paths.apply(to: diagnostics).sorted())
     }
 
+    /// The problems of the content's raster images that their headers show (`ImageStage.check`).
+    public static func checkImages(_ content: SiteContent, contentFolder: URL) -> [Diagnostic] {
+        DisplayPaths(contentFolder: contentFolder).apply(to: ImageStage.check(content)).sorted()
+    }
+
     /// Checks an output folder already written: links, anchors, nothing from another host.
     /// `content` gives the path the site is published under, which the 404 page links from.
     public static func checkOutput(_ folder: URL, content: SiteContent? = nil) -> [Diagnostic] {

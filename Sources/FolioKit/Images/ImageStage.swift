@@ -48,6 +48,14 @@ public enum ImageStage {
         return result
     }
 
+    /// The problems of the raster originals that content uses that their headers show, without
+    /// making copies (`folio check`); the build finds these and more (a file damaged after its header).
+    public static func check(_ content: SiteContent) -> [Diagnostic] {
+        MediaReferences.rasterImages(in: content).concurrentMap { original, uses in
+            Original(path: original.path, file: original.source, uses: uses).check()
+        }.flatMap { $0 }
+    }
+
     /// SVGs are published as they are; only their size is read, for the pages' `<img>`.
     private static func drawingSizes(of media: [MediaFile]) -> [String: (width: Int, height: Int)] {
         let drawings = media.filter { $0.kind == .svg }
@@ -85,9 +93,7 @@ private struct Original {
 
     func process(cache: DerivativeCache, known: OriginalDigests, names: DerivativeNames) -> Outcome {
         guard let stamp = OriginalDigests.Stamp(of: file) else { return failure("cannot read '\(path)'") }
-        if stamp.size > ImageSettings.maxBytes {
-            return failure("'\(path)' is \(megabytes(stamp.size)) MB; images up to \(ImageSettings.maxBytes / 1_048_576) MB are accepted: export a smaller copy (about 3000 pixels wide is plenty)")
-        }
+        if let problem = byteSizeProblem(stamp.size) { return failure(problem) }
         var data: Data?
         let digest: String
         if let knownDigest = known.digest(of: path, stamp: stamp) {
@@ -114,8 +120,19 @@ private struct Original {
         }
     }
 
-    /// Checks the bytes, then decodes once and encodes every copy into the cache.
-    private func make(from data: Data, key: String, cache: DerivativeCache) -> Swift.Result<DerivativeCache.Entry, ImageFailure> {
+    /// What `folio check` can tell without making copies: the file's size, and what its header
+    /// says (readable, the format its name promises, not too many pixels). A file damaged after
+    /// its header is found by the build, which decodes it.
+    func check() -> [Diagnostic] {
+        guard let stamp = OriginalDigests.Stamp(of: file) else { return failure("cannot read '\(path)'").diagnostics }
+        if let problem = byteSizeProblem(stamp.size) { return failure(problem).diagnostics }
+        guard let bytes = PlainFile.bytes(at: file, limit: ImageSettings.maxBytes) else { return failure("cannot read '\(path)'").diagnostics }
+        if case .failure(let problem) = checkedHeader(of: bytes) { return failure(problem.message).diagnostics }
+        return []
+    }
+
+    /// The header of `data`, when the file may be published.
+    private func checkedHeader(of data: Data) -> Swift.Result<(LibVips.Header, RasterFormat), ImageFailure> {
         let header: LibVips.Header
         switch LibVips.header(of: data) {
         case .failure(let failure):
@@ -128,6 +145,16 @@ private struct Original {
         }
         if let problem = nameProblem(format) { return .failure(ImageFailure(problem)) }
         if let problem = sizeProblem(width: header.width, height: header.height) { return .failure(ImageFailure(problem)) }
+        return .success((header, format))
+    }
+
+    /// Checks the bytes, then decodes once and encodes every copy into the cache.
+    private func make(from data: Data, key: String, cache: DerivativeCache) -> Swift.Result<DerivativeCache.Entry, ImageFailure> {
+        let header: LibVips.Header, format: RasterFormat
+        switch checkedHeader(of: data) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let checked): (header, format) = checked
+        }
         let widths = ImageSettings.widths(forOriginal: header.width)
         let bookletWidth = min(ImageSettings.bookletWidth, header.width)
         let fallback = RasterFormat.fallback(for: format, hasAlpha: header.hasAlpha)
@@ -152,6 +179,11 @@ private struct Original {
             return .failure(ImageFailure("cannot store the copies of '\(path)' in \(cache.folder.path): \(error.localizedDescription)"))
         }
         return .success(entry)
+    }
+
+    private func byteSizeProblem(_ bytes: Int) -> String? {
+        guard bytes > ImageSettings.maxBytes else { return nil }
+        return "'\(path)' is \(megabytes(bytes)) MB; images up to \(ImageSettings.maxBytes / 1_048_576) MB are accepted: export a smaller copy (about 3000 pixels wide is plenty)"
     }
 
     /// An original too large to make copies of in reasonable time and memory.
