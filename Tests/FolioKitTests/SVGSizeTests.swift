@@ -23,6 +23,8 @@ import Testing
         #expect(size("width=\"10em\"") == nil)
         #expect(size("viewBox=\"0 0 0 10\"") == nil)
         #expect(size("viewBox=\"0 0 nan 10\"") == nil)
+        #expect(size("viewBox=\"0 0 wide 300 150\"") == nil)
+        #expect(size("viewBox=\"0 inf 300 150\"") == nil)
         #expect(size("width=\"1e9\" height=\"1\"") == nil)
         #expect(size("width=\"-5\" height=\"5\"") == nil)
         #expect(SVGSize.of(Data("<svg width=\"10\"".utf8)) == nil)

@@ -44,8 +44,9 @@ enum SVGSize {
 
     /// `min-x min-y width height`, separated by spaces and/or commas.
     private static func viewBoxSize(_ value: String) -> (width: Double, height: Double)? {
-        let parts = value.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" || $0 == "\r" }).compactMap { Double($0) }
-        guard parts.count == 4, parts[2].isFinite, parts[3].isFinite, parts[2] > 0, parts[3] > 0 else { return nil }
-        return (parts[2], parts[3])
+        let parts = value.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map { Double($0) }
+        guard parts.count == 4, parts.allSatisfy({ $0?.isFinite == true }), let width = parts[2], let height = parts[3],
+              width > 0, height > 0 else { return nil }
+        return (width, height)
     }
 }
