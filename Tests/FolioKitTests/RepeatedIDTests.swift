@@ -49,6 +49,23 @@ import Testing
         }
     }
 
+    /// The single-page edition gives each chapter its project's name as id.
+    @Test func aProjectNamedAsAPartOfTheBookletIsReportedAtItsFile() throws {
+        let fixture = try BuildTests()
+        let source = fixture.content.appendingPathComponent("projects/field-drone.md")
+        try FileManager.default.moveItem(at: source, to: fixture.content.appendingPathComponent("projects/colophon.md"))
+        for other in try FileManager.default.contentsOfDirectory(atPath: fixture.content.appendingPathComponent("projects").path) {
+            let file = fixture.content.appendingPathComponent("projects/" + other)
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try text.replacingOccurrences(of: "field-drone.md", with: "colophon.md").write(to: file, atomically: true, encoding: .utf8)
+        }
+        let report = fixture.build()
+        #expect(!report.succeeded)
+        let found = report.diagnostics.filter { $0.message.contains("the project's name 'colophon'") }
+        #expect(found.count == 1 && found.first?.location.file.hasSuffix("projects/colophon.md") == true && found.first?.location.line == 1,
+                "\(report.diagnostics.map(\.text))")
+    }
+
     @Test func aLayoutThatRepeatsAnIdIsReportedAtTheLayout() throws {
         let fixture = try BuildTests()
         let layouts = try ScratchLayouts()

@@ -16,6 +16,12 @@ struct PageSources {
     }
 
     func locate(_ problem: LinkChecker.Problem, content: SiteContent, displayPaths: DisplayPaths, layouts: URL) -> Diagnostic {
+        // The single-page edition gives each project's chapter its slug as id.
+        if let id = problem.repeatedID, problem.page.hasSuffix(SitePaths.bookletEdition),
+           let project = content.projects.first(where: { $0.slug == id }) {
+            return .error(at: SourceLocation(file: displayPaths.contentPath(project.source.path), line: 1, column: 1),
+                          "the project's name '\(id)' is the id of its chapter in \(problem.page), where the layout gives it to another part too: rename the file")
+        }
         if let (source, body) = body(of: problem.page, in: content) {
             if let id = problem.repeatedID, let heading = body.headings.first(where: { $0.id == id }) {
                 return .error(at: SourceLocation(file: displayPaths.contentPath(source), line: heading.line, column: 1),
