@@ -57,6 +57,15 @@ import Testing
         #expect(error.message.contains("page.mustache:4:"))
     }
 
+    /// The names are the template parser's own, so a template that changes its delimiters is read too.
+    @Test func aStringReadWithOtherDelimitersIsNamedWithItsLine() throws {
+        try edit("page.mustache") { $0.replacingOccurrences(of: "<div class=\"wrap\">", with: "<div class=\"wrap\">{{=<% %>=}}<%strings.nav.hoem%><%={{ }}=%>") }
+        let (theme, diagnostics) = Theme.load(from: layouts)
+        #expect(theme == nil)
+        let error = try #require(diagnostics.first { $0.message.contains("missing string 'nav.hoem'") })
+        #expect(error.message.contains("page.mustache:4:"))
+    }
+
     @Test func anUnknownStringIsAWarningWithTheNearestKnownOne() throws {
         try edit("strings.yaml") { $0.replacingOccurrences(of: "skipLink: Skip to content", with: "skipLink: Skip to content\nskipLinc: Skip") }
         let (theme, diagnostics) = Theme.load(from: layouts)

@@ -41,7 +41,7 @@ import Testing
         let names = TemplateNames(data.keys)
         let sources = [TemplateLibrary.Source(name: " main", text: template)]
             + partials.keys.sorted().map { TemplateLibrary.Source(name: $0, text: partials[$0]!) }
-        let (library, errors) = TemplateLibrary.compile(sources, names: names)
+        let (library, errors, _) = TemplateLibrary.compile(sources, names: names)
         return (library?.render(" main", value: data.value(names)), errors)
     }
 

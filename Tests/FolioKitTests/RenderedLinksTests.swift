@@ -16,7 +16,7 @@ import Testing
                        fragments: [PageFragment] = []) throws -> (html: String, links: PageLinks?) {
         let names = TemplateNames(values.keys.sorted())
         let sources = [TemplateLibrary.Source(name: "page", text: template)] + partials.keys.sorted().map { TemplateLibrary.Source(name: $0, text: partials[$0]!) }
-        let (library, errors) = TemplateLibrary.compile(sources, names: names)
+        let (library, errors, _) = TemplateLibrary.compile(sources, names: names)
         let compiled = try #require(library, "\(errors)")
         let object = values.reduce(into: TemplateObject()) { $0[names.index(of: $1.key)!] = $1.value }
         let (html, links) = compiled.renderPage("page", object, capacity: 1024, fragments: fragments)

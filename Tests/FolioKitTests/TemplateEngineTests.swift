@@ -22,7 +22,7 @@ import Testing
     /// Compiles `templates` (the first is rendered) with names checked against everything but `strings`.
     func render(_ templates: [(String, String)], _ value: TemplateObject) -> (output: String?, errors: [TemplateError]) {
         let provided = Set(names.names.filter { $0 != "strings" && $0 != "nav" && $0 != "home" && $0 != "months" && $0 != "quote" }.map(index))
-        let (library, errors) = TemplateLibrary.compile(templates.map { TemplateLibrary.Source(name: $0.0, text: $0.1) },
+        let (library, errors, _) = TemplateLibrary.compile(templates.map { TemplateLibrary.Source(name: $0.0, text: $0.1) },
                                                         names: names, provided: provided, constants: constants)
         return (library?.render(templates[0].0, value), errors)
     }
@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func namesOutsideTheVocabularyAreAddedWhenUnchecked() {
-        let (library, errors) = TemplateLibrary.compile([TemplateLibrary.Source(name: "t", text: "{{a.b}}{{c}}")], names: TemplateNames())
+        let (library, errors, _) = TemplateLibrary.compile([TemplateLibrary.Source(name: "t", text: "{{a.b}}{{c}}")], names: TemplateNames())
         #expect(errors.isEmpty)
         #expect(library?.names.names == ["a", "b", "c"])
     }

@@ -30,8 +30,8 @@ enum InterfaceStrings {
     /// Lists of text, with how many items they need.
     static let lists = ["months": 12]
 
-    /// `root` is `strings.yaml` composed; `templates` what each template (by path) reads.
-    static func check(_ root: Node, file: String, templates: [(path: String, references: LayoutStringUses)]) -> [Diagnostic] {
+    /// `root` is `strings.yaml` composed; `templates` the names each template (by path) reads.
+    static func check(_ root: Node, file: String, templates: [(path: String, reads: [TemplateNameRead])]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func location(_ node: Node?) -> SourceLocation {
             SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
@@ -40,13 +40,16 @@ enum InterfaceStrings {
         var sections = Set<String>()
         // What the templates read, each checked once, at its first use.
         var firstUse: [String: String] = [:]
-        for (path, references) in templates {
-            for reference in references.textStrings {
-                let key = String(reference.name.dropFirst("strings.".count))
-                known.insert(key)
-                if firstUse[key] == nil { firstUse[key] = "\(path):\(reference.line):\(reference.column)" }
+        for (path, reads) in templates {
+            for read in reads where read.name.hasPrefix("strings.") {
+                let key = String(read.name.dropFirst("strings.".count))
+                if read.isSection {
+                    sections.insert(key)
+                } else {
+                    known.insert(key)
+                    if firstUse[key] == nil { firstUse[key] = "\(path):\(read.line):\(read.column)" }
+                }
             }
-            for reference in references.sectionStrings { sections.insert(String(reference.name.dropFirst("strings.".count))) }
         }
         for key in readByFolio + firstUse.keys.sorted() {
             let usedBy = firstUse[key].map { "the layout at \($0)" } ?? "Folio"

@@ -29,7 +29,6 @@ public struct Theme: Sendable {
     public static func load(from folder: URL, languages: [String] = []) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         let (stringsNode, stringsDiagnostics) = loadStrings(from: folder)
         var diagnostics = stringsDiagnostics
-        var references: [(path: String, references: LayoutStringUses)] = []
         var names = TemplateNames(TemplateKey.allCases.map(\.name))
         var constants = TemplateObject()
         constants[.strings] = stringsNode.map { templateValue($0, names: &names) } ?? .object(TemplateObject())
@@ -42,13 +41,12 @@ public struct Theme: Sendable {
                 diagnostics.append(.error(at: SourceLocation(file: path), "cannot read template as UTF-8 text"))
                 continue
             }
-            references.append((path, LayoutStringUses(of: text)))
             let name = String(file.dropLast(".mustache".count))
             sources.append(TemplateLibrary.Source(name: name, text: text))
             paths[name] = path
         }
         let provided = Set(TemplateKey.allCases.filter { $0 != .strings }.map(\.rawValue))
-        let (library, errors) = TemplateLibrary.compile(sources, names: names, provided: provided, constants: constants)
+        let (library, errors, namesRead) = TemplateLibrary.compile(sources, names: names, provided: provided, constants: constants)
         // Each other language's strings, checked against strings.yaml's keys, compiled with the same templates.
         var others: [(code: String, node: Node, library: TemplateLibrary?)] = []
         for code in languages.dropFirst() {
@@ -71,7 +69,8 @@ public struct Theme: Sendable {
         }
 
         if let stringsNode {
-            diagnostics += InterfaceStrings.check(stringsNode, file: folder.appendingPathComponent("strings.yaml").path, templates: references)
+            let reads = sources.map { (path: paths[$0.name] ?? $0.name, reads: namesRead[$0.name] ?? []) }
+            diagnostics += InterfaceStrings.check(stringsNode, file: folder.appendingPathComponent("strings.yaml").path, templates: reads)
         }
 
         guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }

@@ -22,12 +22,14 @@ public struct TemplateLibrary: Sendable {
     /// Compiles every source. `provided` is the set of names render contexts may provide: a tag
     /// naming anything else is an error (nil: no check). `constants` sit at the bottom of every
     /// render's context stack; their top-level names must be ones no context provides.
-    public static func compile(_ sources: [Source], names: TemplateNames, provided: Set<Int>? = nil,
-                               constants: TemplateObject = TemplateObject()) -> (library: TemplateLibrary?, errors: [TemplateError]) {
+    /// `namesRead` gives, by template name, every name its tags read, also when it did not compile.
+    public static func compile(_ sources: [Source], names: TemplateNames, provided: Set<Int>? = nil, constants: TemplateObject = TemplateObject())
+        -> (library: TemplateLibrary?, errors: [TemplateError], namesRead: [String: [TemplateNameRead]]) {
         let indices = Dictionary(sources.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         var references = TemplateReferences(names: names, provided: provided, constants: constants, partials: indices)
         var templates: [[TemplateNode]] = []
         var errors: [TemplateError] = []
+        var namesRead: [String: [TemplateNameRead]] = [:]
         for source in sources {
             var parser = TemplateParser(source.text, references: references)
             func located(_ offset: Int, _ message: String, _ suggestion: String? = nil) -> TemplateError {
@@ -43,10 +45,14 @@ public struct TemplateLibrary: Sendable {
                 templates.append([])
             }
             errors += parser.nameErrors.map { located($0.offset, $0.message, $0.suggestion) }
+            let places = parser.linesAndColumns(of: parser.namesRead.map(\.offset))
+            namesRead[source.name] = zip(parser.namesRead, places).map { read, place in
+                TemplateNameRead(name: read.name, line: place.line, column: place.column, isSection: read.isSection)
+            }
             references = parser.references
         }
-        guard errors.isEmpty else { return (nil, errors) }
-        return (TemplateLibrary(names: references.names, templates: templates, indices: indices, constants: constants), [])
+        guard errors.isEmpty else { return (nil, errors, namesRead) }
+        return (TemplateLibrary(names: references.names, templates: templates, indices: indices, constants: constants), [], namesRead)
     }
 
     public func contains(_ name: String) -> Bool { indices[name] != nil }

@@ -36,6 +36,8 @@ struct TemplateParser {
     private(set) var references: TemplateReferences
     /// Unknown names do not stop parsing: all of them are reported at once.
     private(set) var nameErrors: [(offset: Int, message: String, suggestion: String?)] = []
+    /// Every name a value or section tag reads, in the order written, with the tag's offset.
+    private(set) var namesRead: [(name: String, offset: Int, isSection: Bool)] = []
 
     init(_ text: String, references: TemplateReferences) {
         scanner = TemplateScanner(text)
@@ -43,6 +45,7 @@ struct TemplateParser {
     }
 
     func lineAndColumn(of offset: Int) -> (line: Int, column: Int) { scanner.lineAndColumn(of: offset) }
+    func linesAndColumns(of offsets: [Int]) -> [(line: Int, column: Int)] { scanner.linesAndColumns(of: offsets) }
 
     mutating func parse() throws -> [TemplateNode] {
         try parse(State())
@@ -92,7 +95,7 @@ struct TemplateParser {
                     nodes.appendText(whiteSpaceBefore)
                     whiteSpaceBefore = []
                 }
-                let resolved = resolve(name, at: tagOffset, state: state)
+                let resolved = resolve(name, at: tagOffset, asSection: true, state: state)
                 var inner = state.opening(name, at: tagOffset, newLine: setNewLine)
                 if resolved.isConstant { inner.insideConstant = true }
                 let body = try parse(inner)
@@ -296,7 +299,8 @@ struct TemplateParser {
         }
     }
 
-    private mutating func resolve(_ name: String, at offset: Int, state: State) -> TemplateReferences.Resolution {
+    private mutating func resolve(_ name: String, at offset: Int, asSection: Bool, state: State) -> TemplateReferences.Resolution {
+        namesRead.append((name, offset, asSection))
         switch references.resolve(name, checked: !state.insideConstant) {
         case .success(let resolution): return resolution
         case .failure(let problem):
@@ -306,7 +310,7 @@ struct TemplateParser {
     }
 
     private mutating func value(_ name: String, at offset: Int, escaped: Bool, state: State) -> TemplateNode {
-        let resolved = resolve(name, at: offset, state: state)
+        let resolved = resolve(name, at: offset, asSection: false, state: state)
         if let text = resolved.constantText {
             return .constant(TemplateText(Array((escaped ? HTMLEscaping.escape(text) : text).utf8)))
         }

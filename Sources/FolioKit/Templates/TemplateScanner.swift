@@ -61,6 +61,26 @@ struct TemplateScanner {
         return true
     }
 
+    /// `lineAndColumn(of:)` of each offset, reading the text once.
+    func linesAndColumns(of offsets: [Int]) -> [(line: Int, column: Int)] {
+        var result = [(line: Int, column: Int)](repeating: (1, 1), count: offsets.count)
+        var line = 1, column = 1, position = 0
+        for index in offsets.indices.sorted(by: { offsets[$0] < offsets[$1] }) {
+            let offset = min(offsets[index], characters.count)
+            while position < offset {
+                if characters[position].isNewline {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                position += 1
+            }
+            result[index] = (line, column)
+        }
+        return result
+    }
+
     /// Line and column (both from 1) of `offset`, as an editor counts them.
     func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
         var line = 1, column = 1
