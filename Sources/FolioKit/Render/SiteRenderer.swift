@@ -44,10 +44,9 @@ public struct SiteRenderer: Sendable {
         var context: @Sendable () -> TemplateObject
     }
 
-    /// The pages of `jobs` rendered on all cores, each handed to `deliver` on the core that
-    /// rendered it. Every page's bytes depend only on the model, never on the order.
-    /// Renders `jobs` on all cores, largest first, each page handed to `deliver` as it is made.
-    /// `tasks` are started first, one per free core, on the same workers.
+    /// The pages of `jobs` rendered on all cores, largest first, each handed to `deliver` on the
+    /// core that rendered it. Every page's bytes depend only on the model, never on the order.
+    /// `tasks` are started before any page, one per free core, on the same workers.
     func render(_ jobs: [PageJob], after tasks: [@Sendable () -> Void] = [], deliver: @Sendable (RenderedPage) -> Void) {
         let work = tasks.map(Work.task) + jobs.largestFirst(by: \.size).map(Work.page)
         work.concurrentForEach { work in
