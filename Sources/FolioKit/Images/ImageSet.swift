@@ -33,9 +33,9 @@ public struct ImageSet: Sendable {
 
     public private(set) var images: [String: Processed]
     /// The size each SVG of `media/` asks to be drawn at (`SVGSize`), by its path; absent when it gives none.
-    public private(set) var drawingSizes: [String: (width: Int, height: Int)]
+    public private(set) var drawingSizes: [String: MediaFile.DrawingSize]
 
-    public init(images: [String: Processed] = [:], drawingSizes: [String: (width: Int, height: Int)] = [:]) {
+    public init(images: [String: Processed] = [:], drawingSizes: [String: MediaFile.DrawingSize] = [:]) {
         self.images = images
         self.drawingSizes = drawingSizes
     }

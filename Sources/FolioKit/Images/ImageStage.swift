@@ -38,7 +38,8 @@ public enum ImageStage {
             digests.record(path, stamp: made.stamp, digest: made.digest)
             if made.wasCached { result.work.reused += 1 } else { result.work.made += 1 }
         }
-        result.images = ImageSet(images: images, drawingSizes: drawingSizes(of: content.media))
+        let drawings = content.media.compactMap { file in file.drawingSize.map { (file.path, $0) } }
+        result.images = ImageSet(images: images, drawingSizes: Dictionary(drawings) { first, _ in first })
         // The cache is only an aid: a build goes on when it cannot be written. A site without
         // photographs leaves no cache folder.
         if !originals.isEmpty || FileManager.default.fileExists(atPath: cache.folder.path) {
@@ -54,17 +55,6 @@ public enum ImageStage {
         MediaReferences.rasterImages(in: content).concurrentMap { original, uses in
             Original(path: original.path, file: original.source, uses: uses).check()
         }.flatMap { $0 }
-    }
-
-    /// SVGs are published as they are; only their size is read, for the pages' `<img>`.
-    private static func drawingSizes(of media: [MediaFile]) -> [String: (width: Int, height: Int)] {
-        let drawings = media.filter { $0.kind == .svg }
-        let sizes = drawings.concurrentMap { file in
-            PlainFile.bytes(at: file.source, limit: MediaFolder.svgByteLimit).flatMap(SVGSize.of)
-        }
-        var result: [String: (width: Int, height: Int)] = [:]
-        for (file, size) in zip(drawings, sizes) { result[file.path] = size }
-        return result
     }
 }
 

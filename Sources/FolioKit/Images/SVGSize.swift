@@ -4,8 +4,8 @@ import Foundation
 /// The size an SVG asks to be drawn at, from its root's `width` and `height` (plain numbers or
 /// pixels) or else its `viewBox`: what a page gives its `<img>` so that the text does not jump
 /// when the drawing arrives, as it does for the raster copies. Nil when the file gives no size in
-/// pixels (`width="100%"`, `10em`) or no usable `viewBox`; the file was checked by `SVGRules`
-/// at load, and is read here with the same parser settings (no network, no entities).
+/// pixels (`width="100%"`, `10em`) or no usable `viewBox`. Read when `media/` is listed, once
+/// `SVGRules` has passed the file, with the same parser settings (no network, no entities).
 enum SVGSize {
     /// Larger sizes are not a drawing's: an `<img>` with them would take the whole page.
     static let largest = 100_000.0

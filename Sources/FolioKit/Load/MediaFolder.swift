@@ -42,10 +42,16 @@ enum MediaFolder {
                 continue
             }
             published[media.path] = media.path
-            if media.kind == .svg, let problem = svgProblem(media) {
-                listing.diagnostics.append(.error(at: SourceLocation(file: media.path, line: problem.line), "this SVG \(problem.message); remove it, or convert the file to PNG"))
+            var listed = media
+            if media.kind == .svg {
+                switch readSVG(media) {
+                case .failure(let problem):
+                    listing.diagnostics.append(.error(at: SourceLocation(file: media.path, line: problem.line), "this SVG \(problem.message); remove it, or convert the file to PNG"))
+                case .success(let size):
+                    listed.drawingSize = size
+                }
             }
-            listing.files.append(media)
+            listing.files.append(listed)
         }
         listing.refused.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return listing
@@ -68,10 +74,17 @@ enum MediaFolder {
         return nil
     }
 
-    private static func svgProblem(_ media: MediaFile) -> SVGRules.Problem? {
+    /// An SVG read once: refused as `SVGRules` says, or published with the size it asks for.
+    private static func readSVG(_ media: MediaFile) -> Result<MediaFile.DrawingSize?, SVGProblem> {
         guard let data = PlainFile.bytes(at: media.source, limit: svgByteLimit) else {
-            return (1, "is larger than \(svgByteLimit / 1_000_000) MB or cannot be read")
+            return .failure(SVGProblem(line: 1, message: "is larger than \(svgByteLimit / 1_000_000) MB or cannot be read"))
         }
-        return SVGRules.problem(in: data)
+        if let problem = SVGRules.problem(in: data) { return .failure(SVGProblem(line: problem.line, message: problem.message)) }
+        return .success(SVGSize.of(data).map { MediaFile.DrawingSize(width: $0.width, height: $0.height) })
+    }
+
+    private struct SVGProblem: Error {
+        var line: Int
+        var message: String
     }
 }

@@ -4,7 +4,6 @@ import Yams
 /// Parses YAML text into Yams nodes, turning syntax errors and duplicate keys into diagnostics at
 /// the right line of the file.
 enum YAMLDocument {
-    /// `firstLine` is the file line of the YAML's first line.
     /// Whether `yaml` holds no document at all: only blanks, comments or byte order marks, which
     /// libyaml reads as nothing rather than as an error (and `parse` gives nil without a word).
     static func isEmpty(_ yaml: String) -> Bool {
@@ -16,6 +15,7 @@ enum YAMLDocument {
         }
     }
 
+    /// `firstLine` is the file line of the YAML's first line.
     static func parse(_ yaml: String, file: String, firstLine: Int, log: DiagnosticLog) -> Node? {
         let offset = firstLine - 1
         if let problem = YAMLLimits.problem(in: yaml) {

@@ -9,6 +9,14 @@ public struct MediaFile: Sendable, Hashable {
     /// it), or the place a symbolic link inside the content folder leads.
     public var source: URL
     public var kind: Kind
+    /// For an SVG, the size it asks to be drawn at (`SVGSize`), read when the folder is listed;
+    /// nil when it gives none in pixels, and for every other file.
+    public var drawingSize: DrawingSize?
+
+    public struct DrawingSize: Sendable, Hashable {
+        public var width: Int
+        public var height: Int
+    }
 
     public enum Kind: Sendable, Hashable {
         case svg
